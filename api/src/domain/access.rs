@@ -1,0 +1,341 @@
+//! The access policy: the one place that decides who may do what to whose record.
+//!
+//! Deny by default. A role grants kinds of action; a relationship grants which records:
+//! a young person reaches only their own record, allocated staff the young people
+//! allocated to them, managers every young person in their authority. When a role could
+//! never do an action the answer is `Forbidden`; when it could, but not to this record, the
+//! answer is `NotFound`, so that nobody learns a record exists by being refused it.
+use std::collections::BTreeSet;
+
+use uuid::Uuid;
+
+use super::roles::{AllocationRole, Role};
+
+/// The person asking, as their sign-in established them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Uuid,
+    pub authority_id: Uuid,
+    pub roles: BTreeSet<Role>,
+    /// Set when the person asking is a young person with an account.
+    pub young_person_id: Option<Uuid>,
+}
+
+/// Kinds of action on young people's records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    CreateYoungPerson,
+    ListYoungPeople,
+    ReadYoungPerson,
+    ReadAllocations,
+    ManageAllocations,
+    ReadAccessLog,
+    ListStaff,
+}
+
+/// What connects a record to the people around it, loaded by the service layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordFacts {
+    pub young_person_id: Uuid,
+    pub authority_id: Uuid,
+    /// The ways the actor is currently allocated to this young person.
+    pub actor_allocations: Vec<AllocationRole>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Allowed, and the role that allowed it (written to the access log).
+    Allowed(Role),
+    Forbidden,
+    NotFound,
+}
+
+/// Which records a role's grant reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    WholeAuthority,
+    AllocatedAs(AllocationRole),
+    OwnRecord,
+}
+
+fn grant(role: Role, action: Action) -> Option<Reach> {
+    use Action::*;
+    use Reach::*;
+    let for_allocated = |allocation| match action {
+        ListYoungPeople | ReadYoungPerson | ReadAllocations => Some(AllocatedAs(allocation)),
+        _ => None,
+    };
+    match role {
+        Role::Manager => match action {
+            CreateYoungPerson | ListYoungPeople | ReadYoungPerson | ReadAllocations
+            | ManageAllocations | ReadAccessLog | ListStaff => Some(WholeAuthority),
+        },
+        // Administrators set records up and allocate staff; they do not read case records.
+        Role::Admin => match action {
+            CreateYoungPerson | ReadAllocations | ManageAllocations | ListStaff => {
+                Some(WholeAuthority)
+            }
+            ListYoungPeople | ReadYoungPerson | ReadAccessLog => None,
+        },
+        Role::PersonalAdviser => for_allocated(AllocationRole::PersonalAdviser),
+        Role::SocialWorker => for_allocated(AllocationRole::SocialWorker),
+        Role::Iro => for_allocated(AllocationRole::Iro),
+        Role::YoungPerson => match action {
+            ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadAccessLog => Some(OwnRecord),
+            CreateYoungPerson | ManageAllocations | ListStaff => None,
+        },
+        // Their work is in their own areas, never in children's case records.
+        Role::PrivateFosteringOfficer | Role::HousingOfficer => None,
+    }
+}
+
+fn grants(actor: &Actor, action: Action) -> Vec<(Role, Reach)> {
+    actor
+        .roles
+        .iter()
+        .filter_map(|&role| grant(role, action).map(|reach| (role, reach)))
+        .collect()
+}
+
+fn reaches(actor: &Actor, reach: Reach, record: &RecordFacts) -> bool {
+    match reach {
+        Reach::WholeAuthority => record.authority_id == actor.authority_id,
+        Reach::AllocatedAs(allocation) => {
+            record.authority_id == actor.authority_id
+                && record.actor_allocations.contains(&allocation)
+        }
+        Reach::OwnRecord => actor.young_person_id == Some(record.young_person_id),
+    }
+}
+
+/// Does any of the actor's roles grant this kind of action, on some record?
+pub fn holds_grant(actor: &Actor, action: Action) -> bool {
+    actor
+        .roles
+        .iter()
+        .any(|&role| grant(role, action).is_some())
+}
+
+/// May `actor` do `action`, to `record` if the action is about one record?
+pub fn decide(actor: &Actor, action: Action, record: Option<&RecordFacts>) -> Decision {
+    let grants = grants(actor, action);
+    if grants.is_empty() {
+        return Decision::Forbidden;
+    }
+    let allowed_by = grants.iter().find(|(_, reach)| match record {
+        Some(record) => reaches(actor, *reach, record),
+        // An action on no one record (creating, listing staff) needs an authority-wide grant.
+        None => *reach == Reach::WholeAuthority,
+    });
+    match (allowed_by, record) {
+        (Some((role, _)), _) => Decision::Allowed(*role),
+        (None, Some(_)) => Decision::NotFound,
+        (None, None) => Decision::Forbidden,
+    }
+}
+
+/// Which young people a list shows this actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListScope {
+    WholeAuthority(Role),
+    /// Those allocated to the actor in any of these ways.
+    Allocated(Vec<AllocationRole>),
+    OwnRecord(Uuid),
+}
+
+pub fn list_scope(actor: &Actor, action: Action) -> Option<ListScope> {
+    let reaches = grants(actor, action);
+    if let Some((role, _)) = reaches.iter().find(|(_, r)| *r == Reach::WholeAuthority) {
+        return Some(ListScope::WholeAuthority(*role));
+    }
+    let allocated: Vec<AllocationRole> = reaches
+        .iter()
+        .filter_map(|(_, reach)| match reach {
+            Reach::AllocatedAs(allocation) => Some(*allocation),
+            _ => None,
+        })
+        .collect();
+    if !allocated.is_empty() {
+        return Some(ListScope::Allocated(allocated));
+    }
+    if reaches.iter().any(|(_, r)| *r == Reach::OwnRecord) {
+        return actor.young_person_id.map(ListScope::OwnRecord);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role, young_person_id: Option<Uuid>) -> Actor {
+        Actor {
+            user_id: Uuid::new_v4(),
+            authority_id: AUTHORITY,
+            roles: [role].into(),
+            young_person_id,
+        }
+    }
+
+    const AUTHORITY: Uuid = Uuid::from_u128(1);
+    const OTHER_AUTHORITY: Uuid = Uuid::from_u128(2);
+
+    fn record(allocations: &[AllocationRole]) -> RecordFacts {
+        RecordFacts {
+            young_person_id: Uuid::from_u128(100),
+            authority_id: AUTHORITY,
+            actor_allocations: allocations.to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_young_person_reads_their_own_record_and_no_one_elses() {
+        let own = record(&[]);
+        let jess = actor(Role::YoungPerson, Some(own.young_person_id));
+        assert_eq!(
+            decide(&jess, Action::ReadYoungPerson, Some(&own)),
+            Decision::Allowed(Role::YoungPerson)
+        );
+        let sam = actor(Role::YoungPerson, Some(Uuid::new_v4()));
+        assert_eq!(
+            decide(&sam, Action::ReadYoungPerson, Some(&own)),
+            Decision::NotFound
+        );
+        assert_eq!(
+            decide(&sam, Action::CreateYoungPerson, None),
+            Decision::Forbidden
+        );
+    }
+
+    #[test]
+    fn allocated_staff_read_only_in_the_role_they_are_allocated_in() {
+        let pa = actor(Role::PersonalAdviser, None);
+        assert_eq!(
+            decide(
+                &pa,
+                Action::ReadYoungPerson,
+                Some(&record(&[AllocationRole::PersonalAdviser]))
+            ),
+            Decision::Allowed(Role::PersonalAdviser)
+        );
+        assert_eq!(
+            decide(&pa, Action::ReadYoungPerson, Some(&record(&[]))),
+            Decision::NotFound
+        );
+        // Being this child's IRO does not make a PA-only account their PA.
+        assert_eq!(
+            decide(
+                &pa,
+                Action::ReadYoungPerson,
+                Some(&record(&[AllocationRole::Iro]))
+            ),
+            Decision::NotFound
+        );
+    }
+
+    #[test]
+    fn managers_reach_every_young_person_in_their_own_authority_only() {
+        let manager = actor(Role::Manager, None);
+        assert_eq!(
+            decide(&manager, Action::ReadYoungPerson, Some(&record(&[]))),
+            Decision::Allowed(Role::Manager)
+        );
+        let elsewhere = RecordFacts {
+            authority_id: OTHER_AUTHORITY,
+            ..record(&[])
+        };
+        assert_eq!(
+            decide(&manager, Action::ReadYoungPerson, Some(&elsewhere)),
+            Decision::NotFound
+        );
+    }
+
+    #[test]
+    fn admins_set_records_up_but_do_not_read_them() {
+        let admin = actor(Role::Admin, None);
+        assert_eq!(
+            decide(&admin, Action::CreateYoungPerson, None),
+            Decision::Allowed(Role::Admin)
+        );
+        assert_eq!(
+            decide(&admin, Action::ManageAllocations, Some(&record(&[]))),
+            Decision::Allowed(Role::Admin)
+        );
+        assert_eq!(
+            decide(&admin, Action::ReadYoungPerson, Some(&record(&[]))),
+            Decision::Forbidden
+        );
+        assert_eq!(list_scope(&admin, Action::ListYoungPeople), None);
+    }
+
+    #[test]
+    fn private_fostering_and_housing_officers_never_reach_case_records() {
+        for role in [Role::PrivateFosteringOfficer, Role::HousingOfficer] {
+            let officer = actor(role, None);
+            for action in [
+                Action::ReadYoungPerson,
+                Action::ReadAllocations,
+                Action::ReadAccessLog,
+            ] {
+                assert_eq!(
+                    decide(&officer, action, Some(&record(&AllocationRole::ALL))),
+                    Decision::Forbidden
+                );
+            }
+            assert_eq!(list_scope(&officer, Action::ListYoungPeople), None);
+        }
+    }
+
+    #[test]
+    fn nobody_allocated_may_change_allocations_or_read_the_access_log() {
+        for role in [Role::PersonalAdviser, Role::SocialWorker, Role::Iro] {
+            let staff = actor(role, None);
+            let facts = record(&AllocationRole::ALL);
+            assert_eq!(
+                decide(&staff, Action::ManageAllocations, Some(&facts)),
+                Decision::Forbidden
+            );
+            assert_eq!(
+                decide(&staff, Action::ReadAccessLog, Some(&facts)),
+                Decision::Forbidden
+            );
+        }
+    }
+
+    #[test]
+    fn an_account_with_no_roles_is_denied_everything() {
+        let nobody = Actor {
+            roles: BTreeSet::new(),
+            ..actor(Role::Manager, None)
+        };
+        assert_eq!(
+            decide(
+                &nobody,
+                Action::ReadYoungPerson,
+                Some(&record(&AllocationRole::ALL))
+            ),
+            Decision::Forbidden
+        );
+        assert_eq!(list_scope(&nobody, Action::ListYoungPeople), None);
+    }
+
+    #[test]
+    fn lists_show_each_role_its_own_reach() {
+        assert_eq!(
+            list_scope(&actor(Role::Manager, None), Action::ListYoungPeople),
+            Some(ListScope::WholeAuthority(Role::Manager))
+        );
+        assert_eq!(
+            list_scope(&actor(Role::Iro, None), Action::ListYoungPeople),
+            Some(ListScope::Allocated(vec![AllocationRole::Iro]))
+        );
+        let own = Uuid::new_v4();
+        assert_eq!(
+            list_scope(
+                &actor(Role::YoungPerson, Some(own)),
+                Action::ListYoungPeople
+            ),
+            Some(ListScope::OwnRecord(own))
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! The access log: every read of a young person's record, which they can read themselves.
+use chrono::{DateTime, Utc};
+use entity::{access_log_entry, user};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use crate::{
+    AppState,
+    domain::{access::Action, roles::Role},
+    error::Result,
+};
+
+use super::{Caller, Page, PageRequest, access};
+
+/// What was read, in the words a young person would use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadKind {
+    /// Saw your name and date of birth in a list.
+    Listed,
+    /// Opened your record.
+    Record,
+    /// Looked at who your workers are.
+    Allocations,
+    /// Looked at who has looked at your record.
+    AccessLog,
+}
+
+impl ReadKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ReadKind::Listed => "listed",
+            ReadKind::Record => "record",
+            ReadKind::Allocations => "allocations",
+            ReadKind::AccessLog => "access_log",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [
+            Self::Listed,
+            Self::Record,
+            Self::Allocations,
+            Self::AccessLog,
+        ]
+        .into_iter()
+        .find(|kind| kind.code() == code)
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            ReadKind::Listed => "Saw your name in a list of young people",
+            ReadKind::Record => "Looked at your details",
+            ReadKind::Allocations => "Looked at who your workers are",
+            ReadKind::AccessLog => "Looked at who has seen your record",
+        }
+    }
+}
+
+/// Write one entry per young person read. Entries are never changed or removed.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    reads: &[(Uuid, Role)],
+    kind: ReadKind,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if reads.is_empty() {
+        return Ok(());
+    }
+    let rows = reads
+        .iter()
+        .map(|(young_person_id, role)| access_log_entry::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            young_person_id: Set(*young_person_id),
+            actor_user_id: Set(caller.actor.user_id),
+            actor_role: Set(role.code().to_owned()),
+            action: Set(kind.code().to_owned()),
+            occurred_at: Set(now),
+            request_id: Set(Some(caller.request_id.clone())),
+        });
+    access_log_entry::Entity::insert_many(rows).exec(db).await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub struct AccessLogEntry {
+    pub occurred_at: DateTime<Utc>,
+    pub who: String,
+    pub role: Option<Role>,
+    pub kind: Option<ReadKind>,
+}
+
+/// Who has read this young person's record, newest first.
+#[tracing::instrument(skip(state, caller))]
+pub async fn entries(
+    state: &AppState,
+    caller: &Caller,
+    young_person_id: Uuid,
+    page: PageRequest,
+) -> Result<Page<AccessLogEntry>> {
+    let today = state.clock.today();
+    let now = state.clock.now();
+    access::authorise_read(
+        &state.db,
+        caller,
+        young_person_id,
+        Action::ReadAccessLog,
+        ReadKind::AccessLog,
+        today,
+        now,
+    )
+    .await?;
+    let query = access_log_entry::Entity::find()
+        .filter(access_log_entry::Column::YoungPersonId.eq(young_person_id));
+    let total = query.clone().count(&state.db).await?;
+    let rows = query
+        .order_by_desc(access_log_entry::Column::OccurredAt)
+        .order_by_desc(access_log_entry::Column::Id)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(&state.db)
+        .await?;
+    let actor_ids: Vec<Uuid> = rows.iter().map(|row| row.actor_user_id).collect();
+    let names: Vec<(Uuid, String)> = user::Entity::find()
+        .filter(user::Column::Id.is_in(actor_ids))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let items = rows
+        .into_iter()
+        .map(|row| AccessLogEntry {
+            occurred_at: row.occurred_at,
+            who: names
+                .iter()
+                .find(|(id, _)| *id == row.actor_user_id)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_else(|| "A former member of staff".into()),
+            role: Role::from_code(&row.actor_role),
+            kind: ReadKind::from_code(&row.action),
+        })
+        .collect();
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}

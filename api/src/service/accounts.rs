@@ -1,0 +1,183 @@
+//! Accounts: staff and young people who sign in, and the roles they hold.
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use entity::{user, user_role};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use uuid::Uuid;
+
+use super::Caller;
+use crate::{
+    AppState,
+    domain::{
+        access::{self, Action, Actor, Decision},
+        people::Email,
+        roles::Role,
+    },
+    error::{Error, Result},
+};
+
+/// What a signed-in person can learn about their own account.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub roles: BTreeSet<Role>,
+    pub young_person_id: Option<Uuid>,
+    pub authority_id: Uuid,
+}
+
+impl Account {
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: self.id,
+            authority_id: self.authority_id,
+            roles: self.roles.clone(),
+            young_person_id: self.young_person_id,
+        }
+    }
+}
+
+pub struct NewAccount<'a> {
+    pub authority_id: Uuid,
+    pub email: Email,
+    pub name: &'a str,
+    pub roles: &'a [Role],
+    /// From `passwords::hash_chosen`; `None` for sign-in by emailed code only.
+    pub password_hash: Option<String>,
+    pub young_person_id: Option<Uuid>,
+}
+
+#[tracing::instrument(skip_all, fields(roles = ?new.roles))]
+pub async fn create(
+    db: &impl ConnectionTrait,
+    new: NewAccount<'_>,
+    now: DateTime<Utc>,
+) -> Result<Uuid> {
+    if find_by_email(db, &new.email).await?.is_some() {
+        return Err(Error::invalid(
+            "email",
+            "An account with this email address already exists",
+        ));
+    }
+    let id = Uuid::new_v4();
+    user::ActiveModel {
+        id: Set(id),
+        authority_id: Set(new.authority_id),
+        email: Set(new.email.as_str().to_owned()),
+        name: Set(new.name.to_owned()),
+        password_hash: Set(new.password_hash),
+        young_person_id: Set(new.young_person_id),
+        active: Set(true),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    for role in new.roles {
+        user_role::ActiveModel {
+            user_id: Set(id),
+            role: Set(role.code().to_owned()),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(id)
+}
+
+pub async fn find_by_email(
+    db: &impl ConnectionTrait,
+    email: &Email,
+) -> Result<Option<user::Model>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email.as_str()))
+        .one(db)
+        .await?)
+}
+
+async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<BTreeSet<Role>> {
+    let rows = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    // A role code this build does not know grants nothing.
+    Ok(rows
+        .iter()
+        .filter_map(|row| Role::from_code(&row.role))
+        .collect())
+}
+
+/// The account behind a user id, if it exists and is active.
+pub async fn active_account(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<Account>> {
+    let Some(user) = user::Entity::find_by_id(user_id).one(db).await? else {
+        return Ok(None);
+    };
+    if !user.active {
+        return Ok(None);
+    }
+    let roles = roles_of(db, user.id).await?;
+    Ok(Some(Account {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        roles,
+        young_person_id: user.young_person_id,
+        authority_id: user.authority_id,
+    }))
+}
+
+/// A staff member as others see them when allocating work.
+#[derive(Debug, Clone)]
+pub struct StaffMember {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub roles: BTreeSet<Role>,
+}
+
+/// Active staff in the caller's authority, optionally only those holding one role, by name.
+#[tracing::instrument(skip(state, caller))]
+pub async fn staff_directory(
+    state: &AppState,
+    caller: &Caller,
+    role: Option<Role>,
+) -> Result<Vec<StaffMember>> {
+    if !matches!(
+        access::decide(&caller.actor, Action::ListStaff, None),
+        Decision::Allowed(_)
+    ) {
+        return Err(Error::Forbidden);
+    }
+    let db = &state.db;
+    let authority_id = caller.actor.authority_id;
+    let users = user::Entity::find()
+        .filter(user::Column::AuthorityId.eq(authority_id))
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::YoungPersonId.is_null())
+        .order_by_asc(user::Column::Name)
+        .all(db)
+        .await?;
+    let ids: Vec<Uuid> = users.iter().map(|u| u.id).collect();
+    let role_rows = user_role::Entity::find()
+        .filter(user_role::Column::UserId.is_in(ids))
+        .all(db)
+        .await?;
+    let staff = users
+        .into_iter()
+        .map(|user| StaffMember {
+            roles: role_rows
+                .iter()
+                .filter(|row| row.user_id == user.id)
+                .filter_map(|row| Role::from_code(&row.role))
+                .collect(),
+            id: user.id,
+            name: user.name,
+            email: user.email,
+        })
+        .filter(|member| role.is_none_or(|role| member.roles.contains(&role)))
+        .filter(|member| member.roles.iter().any(|role| role.is_staff()))
+        .collect();
+    Ok(staff)
+}

@@ -1,0 +1,14 @@
+//! What every request handler needs, shared cheaply between them.
+use std::sync::Arc;
+
+use sea_orm::DatabaseConnection;
+
+use crate::{clock::SharedClock, service::tokens::TokenKeys};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub clock: SharedClock,
+    pub tokens: Arc<TokenKeys>,
+    pub production: bool,
+}

@@ -1,0 +1,12 @@
+//! Database tables, one module per table. No logic lives here: rules belong in
+//! `api::domain`, use cases in `api::service`.
+
+pub mod access_log_entry;
+pub mod auth_session;
+pub mod authority;
+pub mod login_throttle;
+pub mod refresh_token;
+pub mod staff_allocation;
+pub mod user;
+pub mod user_role;
+pub mod young_person;

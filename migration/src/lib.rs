@@ -1,0 +1,21 @@
+//! Schema migrations, one file per migration, run at start-up on SQLite and PostgreSQL.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_authorities_and_users;
+mod m20261122_000002_create_young_people;
+mod m20261122_000003_create_sign_in;
+mod m20261122_000004_create_access_log;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_create_authorities_and_users::Migration),
+            Box::new(m20261122_000002_create_young_people::Migration),
+            Box::new(m20261122_000003_create_sign_in::Migration),
+            Box::new(m20261122_000004_create_access_log::Migration),
+        ]
+    }
+}

@@ -1,0 +1,10 @@
+//! Integration tests: the real server on port 0 with a fresh database per test. SQLite by
+//! default; a fresh PostgreSQL database per test when `ONWARD_TEST_POSTGRES_URL` is set.
+
+mod access_control;
+mod errors;
+mod helpers;
+mod openapi;
+mod settings;
+mod sign_in;
+mod young_people;
