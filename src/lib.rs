@@ -11,10 +11,12 @@ use api::{
         self,
         middleware::{Frame, SecurityHeaders},
     },
-    service::{demo, tokens::TokenKeys},
+    mail::{self, Mailer},
+    service::{demo, outbox, tokens::TokenKeys},
     settings::Settings,
 };
 use poem::{EndpointExt, Server, endpoint::BoxEndpoint, listener::TcpAcceptor};
+use tokio::sync::Notify;
 
 pub mod cli;
 
@@ -23,6 +25,7 @@ pub struct Application {
     acceptor: TcpAcceptor,
     app: BoxEndpoint<'static>,
     state: AppState,
+    mailer: Arc<dyn Mailer>,
 }
 
 impl Application {
@@ -51,11 +54,13 @@ impl Application {
                 .await
                 .map_err(|error| anyhow::anyhow!("could not load the demo data: {error:?}"))?;
         }
+        let mailer = mail::from_settings(&settings)?;
         let state = AppState {
             db,
             clock,
             tokens: Arc::new(TokenKeys::new(&secret)),
             production: settings.is_production(),
+            mail_wake: Arc::new(Notify::new()),
         };
         let (routes, docs_script_hashes) = http::routes(state.clone());
         let routes = portal::mount(routes, state.clone());
@@ -83,6 +88,7 @@ impl Application {
             acceptor,
             app,
             state,
+            mailer,
         })
     }
 
@@ -99,12 +105,22 @@ impl Application {
         &self.state
     }
 
-    /// Serve until Ctrl-C or SIGTERM, then finish in-flight requests (up to 10 seconds).
+    /// Send queued email and serve until Ctrl-C or SIGTERM, then finish in-flight requests
+    /// (up to 10 seconds). Email still queued is sent by the next start, or another replica.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let state = self.state;
+        let worker = outbox::spawn_worker(
+            state.db.clone(),
+            self.mailer,
+            state.clock.clone(),
+            state.mail_wake.clone(),
+        );
         tracing::info!(address = %self.address, "Onward is listening");
-        Server::new_with_acceptor(self.acceptor)
+        let served = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(self.app, shutdown_signal(), Some(Duration::from_secs(10)))
-            .await
+            .await;
+        worker.abort();
+        served
     }
 }
 

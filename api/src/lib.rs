@@ -6,6 +6,7 @@ pub mod database;
 pub mod domain;
 pub mod error;
 pub mod http;
+pub mod mail;
 pub mod request_id;
 pub mod service;
 pub mod settings;

@@ -94,6 +94,8 @@ pub struct Settings {
     pub outbox_dir: PathBuf,
     /// `ONWARD_SMTP_URL`: `smtps://user:pass@host` or `smtp://host?tls=required`.
     pub smtp_url: Option<Secret>,
+    /// `ONWARD_MAIL_FROM`: who email comes from.
+    pub mail_from: String,
     /// `ONWARD_DEMO`: load the demo authority, staff and young people at start-up.
     #[serde(deserialize_with = "flag")]
     pub demo: bool,
@@ -109,6 +111,7 @@ impl Default for Settings {
             allow_sqlite: false,
             outbox_dir: PathBuf::from("outbox"),
             smtp_url: None,
+            mail_from: "Onward <no-reply@onward.invalid>".into(),
             demo: false,
         }
     }

@@ -11,4 +11,6 @@ pub struct AppState {
     pub clock: SharedClock,
     pub tokens: Arc<TokenKeys>,
     pub production: bool,
+    /// Nudges this replica's outbox worker after a commit that queued email.
+    pub mail_wake: Arc<tokio::sync::Notify>,
 }

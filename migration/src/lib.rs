@@ -5,6 +5,8 @@ mod m20261122_000001_create_authorities_and_users;
 mod m20261122_000002_create_young_people;
 mod m20261122_000003_create_sign_in;
 mod m20261122_000004_create_access_log;
+mod m20261122_000005_create_outbox;
+mod m20261122_000006_create_portal_sign_in;
 
 pub struct Migrator;
 
@@ -16,6 +18,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_create_young_people::Migration),
             Box::new(m20261122_000003_create_sign_in::Migration),
             Box::new(m20261122_000004_create_access_log::Migration),
+            Box::new(m20261122_000005_create_outbox::Migration),
+            Box::new(m20261122_000006_create_portal_sign_in::Migration),
         ]
     }
 }

@@ -99,12 +99,24 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub state: api::AppState,
+    /// Where email goes when no SMTP server is configured.
+    pub outbox: PathBuf,
+    _outbox_guard: RemoveOnDrop,
     _database: TestDatabase,
+}
+
+struct RemoveOnDrop(PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 pub struct Options {
     pub demo: bool,
     pub clock: SharedClock,
+    pub smtp_url: Option<String>,
 }
 
 impl Default for Options {
@@ -112,7 +124,27 @@ impl Default for Options {
         Self {
             demo: true,
             clock: Arc::new(SystemClock),
+            smtp_url: None,
         }
+    }
+}
+
+/// A clock the test moves by hand.
+pub struct TestClock(std::sync::Mutex<chrono::DateTime<chrono::Utc>>);
+
+impl TestClock {
+    pub fn starting_now() -> Arc<Self> {
+        Arc::new(Self(std::sync::Mutex::new(chrono::Utc::now())))
+    }
+
+    pub fn advance(&self, by: chrono::Duration) {
+        *self.0.lock().unwrap() += by;
+    }
+}
+
+impl api::clock::Clock for TestClock {
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        *self.0.lock().unwrap()
     }
 }
 
@@ -122,11 +154,14 @@ pub async fn spawn_app() -> TestApp {
 
 pub async fn spawn_app_with(options: Options) -> TestApp {
     let (database, url) = TestDatabase::create().await;
+    let outbox = std::env::temp_dir().join(format!("onward-test-outbox-{}", Uuid::new_v4()));
     let settings = Settings {
         bind: "127.0.0.1:0".into(),
         database_url: url,
         jwt_secret: Some(Secret::new("test-secret-that-is-at-least-32-bytes-long")),
         demo: options.demo,
+        outbox_dir: outbox.clone(),
+        smtp_url: options.smtp_url.map(Secret::new),
         ..Settings::default()
     };
     let app = Application::build_with_clock(settings, options.clock)
@@ -142,6 +177,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
             .build()
             .expect("client builds"),
         state,
+        _outbox_guard: RemoveOnDrop(outbox.clone()),
+        outbox,
         _database: database,
     }
 }

@@ -2,9 +2,12 @@
 //! default; a fresh PostgreSQL database per test when `ONWARD_TEST_POSTGRES_URL` is set.
 
 mod access_control;
+mod email;
 mod errors;
 mod helpers;
 mod openapi;
+mod portal;
 mod settings;
 mod sign_in;
+mod smtp;
 mod young_people;

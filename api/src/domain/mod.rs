@@ -3,6 +3,7 @@
 pub mod access;
 pub mod calendar;
 pub mod login_throttle;
+pub mod outbox;
 pub mod people;
 pub mod roles;
 pub mod validation;

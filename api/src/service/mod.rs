@@ -6,8 +6,11 @@ pub mod access_log;
 pub mod accounts;
 pub mod allocations;
 pub mod demo;
+pub mod outbox;
 pub mod passwords;
+pub mod portal_sessions;
 pub mod sign_in;
+pub mod sign_in_codes;
 pub mod tokens;
 pub mod young_people;
 

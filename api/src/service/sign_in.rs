@@ -39,6 +39,20 @@ pub async fn sign_in_with_password(
     password: &str,
     client_address: &str,
 ) -> Result<TokenPair> {
+    let user = check_password(state, email, password, client_address).await?;
+    let pair = start_session(state, &user, state.clock.now()).await?;
+    tracing::info!(user_id = %user.id, "signed in to the API");
+    Ok(pair)
+}
+
+/// The active account with this email and password, within the limits on failed attempts.
+/// The API and the portal both sign people in through here.
+pub async fn check_password(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    client_address: &str,
+) -> Result<user::Model> {
     let now = state.clock.now();
     let account_key = throttle_key("account", &email.trim().to_lowercase());
     let address_key = throttle_key("address", client_address);
@@ -81,16 +95,17 @@ pub async fn sign_in_with_password(
     login_throttle_row::Entity::delete_by_id(account_key)
         .exec(&state.db)
         .await?;
-    let pair = start_session(state, &user, now).await?;
-    tracing::info!(user_id = %user.id, "signed in");
-    Ok(pair)
+    Ok(user)
 }
 
-fn throttle_key(scope: &str, value: &str) -> String {
+pub(crate) fn throttle_key(scope: &str, value: &str) -> String {
     format!("{scope}:{}", tokens::hex(&Sha256::digest(value.as_bytes())))
 }
 
-async fn load_throttle(db: &impl ConnectionTrait, key: &str) -> Result<Option<ThrottleState>> {
+pub(crate) async fn load_throttle(
+    db: &impl ConnectionTrait,
+    key: &str,
+) -> Result<Option<ThrottleState>> {
     Ok(login_throttle_row::Entity::find_by_id(key.to_owned())
         .one(db)
         .await?
@@ -101,7 +116,7 @@ async fn load_throttle(db: &impl ConnectionTrait, key: &str) -> Result<Option<Th
         }))
 }
 
-async fn record_failure(
+pub(crate) async fn record_failure(
     db: &impl ConnectionTrait,
     key: &str,
     previous: Option<&ThrottleState>,

@@ -1,0 +1,301 @@
+//! Form fields as values, so that every form gets its label, hint, error message, error
+//! styling, `aria-describedby` and `autocomplete` right by construction. The templates in
+//! `templates/fields.html` draw them.
+
+/// One problem with a form, linked from the error summary to the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorLink {
+    pub field_id: String,
+    pub message: String,
+}
+
+/// The ids of a field's hint and error message, for `aria-describedby`.
+fn described_by(id: &str, has_hint: bool, has_error: bool) -> String {
+    let mut ids = Vec::new();
+    if has_hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if has_error {
+        ids.push(format!("{id}-error"));
+    }
+    ids.join(" ")
+}
+
+/// The "There is a problem" box at the top of a page.
+#[derive(Debug, Clone, Default)]
+pub struct ErrorSummary {
+    pub errors: Vec<ErrorLink>,
+}
+
+impl ErrorSummary {
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn add(&mut self, field_id: &str, message: impl Into<String>) {
+        self.errors.push(ErrorLink {
+            field_id: field_id.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// The message for one field, if it has one.
+    pub fn for_field(&self, field_id: &str) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|e| e.field_id == field_id)
+            .map(|e| e.message.clone())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TextField {
+    pub id: String,
+    pub name: String,
+    pub label: String,
+    /// Show the label as the page's heading (one question per page).
+    pub label_is_heading: bool,
+    pub hint: Option<String>,
+    pub value: String,
+    pub error: Option<String>,
+    pub input_type: &'static str,
+    pub autocomplete: Option<&'static str>,
+    pub inputmode: Option<&'static str>,
+    pub spellcheck: bool,
+    pub width_class: &'static str,
+}
+
+impl TextField {
+    pub fn new(name: &str, label: &str) -> Self {
+        Self {
+            id: name.replace('_', "-"),
+            name: name.to_owned(),
+            label: label.to_owned(),
+            label_is_heading: false,
+            hint: None,
+            value: String::new(),
+            error: None,
+            input_type: "text",
+            autocomplete: None,
+            inputmode: None,
+            spellcheck: true,
+            width_class: "",
+        }
+    }
+
+    pub fn heading(mut self) -> Self {
+        self.label_is_heading = true;
+        self
+    }
+
+    pub fn hint(mut self, hint: &str) -> Self {
+        self.hint = Some(hint.to_owned());
+        self
+    }
+
+    pub fn value(mut self, value: &str) -> Self {
+        self.value = value.to_owned();
+        self
+    }
+
+    pub fn email(mut self) -> Self {
+        self.input_type = "email";
+        self.autocomplete = Some("email");
+        self.spellcheck = false;
+        self
+    }
+
+    pub fn current_password(mut self) -> Self {
+        self.input_type = "password";
+        self.autocomplete = Some("current-password");
+        self.spellcheck = false;
+        self
+    }
+
+    pub fn one_time_code(mut self) -> Self {
+        self.autocomplete = Some("one-time-code");
+        self.inputmode = Some("numeric");
+        self.spellcheck = false;
+        self.width_class = " input--code";
+        self
+    }
+
+    /// Take this field's message from the summary, if there is one.
+    pub fn errors_from(mut self, summary: &ErrorSummary) -> Self {
+        self.error = summary.for_field(&self.id);
+        self
+    }
+
+    /// `aria-describedby` for the input: its hint and error, when present.
+    pub fn described_by(&self) -> String {
+        described_by(&self.id, self.hint.is_some(), self.error.is_some())
+    }
+}
+
+/// A day, month and year asked for in three boxes.
+#[derive(Debug, Clone)]
+pub struct DateField {
+    pub id: String,
+    pub name: String,
+    pub legend: String,
+    pub hint: Option<String>,
+    pub day: String,
+    pub month: String,
+    pub year: String,
+    pub error: Option<String>,
+    /// `bday` for a date of birth, so phones can fill it in.
+    pub autocomplete_prefix: Option<&'static str>,
+}
+
+impl DateField {
+    pub fn new(name: &str, legend: &str) -> Self {
+        Self {
+            id: name.replace('_', "-"),
+            name: name.to_owned(),
+            legend: legend.to_owned(),
+            hint: Some("For example, 27 3 2007".into()),
+            day: String::new(),
+            month: String::new(),
+            year: String::new(),
+            error: None,
+            autocomplete_prefix: None,
+        }
+    }
+
+    pub fn date_of_birth(mut self) -> Self {
+        self.autocomplete_prefix = Some("bday");
+        self
+    }
+
+    pub fn errors_from(mut self, summary: &ErrorSummary) -> Self {
+        self.error = summary.for_field(&self.id);
+        self
+    }
+
+    pub fn autocomplete(&self, part: &str) -> String {
+        self.autocomplete_prefix
+            .map(|prefix| format!("{prefix}-{part}"))
+            .unwrap_or_else(|| "off".into())
+    }
+
+    pub fn described_by(&self) -> String {
+        described_by(&self.id, self.hint.is_some(), self.error.is_some())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub selected: bool,
+}
+
+/// Radios (choose one) or checkboxes (choose any), in a fieldset with a legend.
+#[derive(Debug, Clone)]
+pub struct ChoiceField {
+    pub id: String,
+    pub name: String,
+    pub legend: String,
+    pub hint: Option<String>,
+    pub choices: Vec<Choice>,
+    pub error: Option<String>,
+    pub multiple: bool,
+}
+
+impl ChoiceField {
+    pub fn radios(name: &str, legend: &str, choices: &[(&str, &str)]) -> Self {
+        Self {
+            id: name.replace('_', "-"),
+            name: name.to_owned(),
+            legend: legend.to_owned(),
+            hint: None,
+            choices: choices
+                .iter()
+                .map(|(value, label)| Choice {
+                    value: (*value).to_owned(),
+                    label: (*label).to_owned(),
+                    hint: None,
+                    selected: false,
+                })
+                .collect(),
+            error: None,
+            multiple: false,
+        }
+    }
+
+    pub fn checkboxes(name: &str, legend: &str, choices: &[(&str, &str)]) -> Self {
+        Self {
+            multiple: true,
+            ..Self::radios(name, legend, choices)
+        }
+    }
+
+    pub fn select(mut self, values: &[&str]) -> Self {
+        for choice in &mut self.choices {
+            choice.selected = values.contains(&choice.value.as_str());
+        }
+        self
+    }
+
+    pub fn errors_from(mut self, summary: &ErrorSummary) -> Self {
+        self.error = summary.for_field(&self.id);
+        self
+    }
+
+    /// Each choice's element id; the first is the one the error summary links to.
+    pub fn choice_id(&self, index: &usize) -> String {
+        if *index == 0 {
+            self.id.clone()
+        } else {
+            format!("{}-{}", self.id, index + 1)
+        }
+    }
+
+    pub fn input_type(&self) -> &'static str {
+        if self.multiple { "checkbox" } else { "radio" }
+    }
+
+    pub fn class_prefix(&self) -> &'static str {
+        if self.multiple {
+            "checkboxes"
+        } else {
+            "radios"
+        }
+    }
+}
+
+/// A longer answer in the person's own words.
+#[derive(Debug, Clone)]
+pub struct TextareaField {
+    pub id: String,
+    pub name: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub value: String,
+    pub error: Option<String>,
+    pub rows: u8,
+}
+
+impl TextareaField {
+    pub fn new(name: &str, label: &str) -> Self {
+        Self {
+            id: name.replace('_', "-"),
+            name: name.to_owned(),
+            label: label.to_owned(),
+            hint: None,
+            value: String::new(),
+            error: None,
+            rows: 5,
+        }
+    }
+
+    pub fn errors_from(mut self, summary: &ErrorSummary) -> Self {
+        self.error = summary.for_field(&self.id);
+        self
+    }
+
+    pub fn described_by(&self) -> String {
+        described_by(&self.id, self.hint.is_some(), self.error.is_some())
+    }
+}

@@ -1,0 +1,249 @@
+//! Pages: what every page shares (the frame around it, rendering, errors), and the routes.
+mod public;
+mod sign_in;
+mod staff;
+mod young_person;
+
+use api::{AppState, error::Error};
+use askama::Template;
+use poem::{
+    EndpointExt, Response, Route, get,
+    http::{HeaderValue, StatusCode, header},
+    post,
+};
+
+use crate::{assets::ASSETS, session::Visitor};
+
+pub fn mount(routes: Route, state: AppState) -> Route {
+    routes
+        .at("/", get(public::start).data(state.clone()))
+        .at(
+            "/accessibility",
+            get(public::accessibility).data(state.clone()),
+        )
+        .at("/privacy", get(public::privacy).data(state.clone()))
+        .at("/offline", get(public::offline).data(state.clone()))
+        .at(
+            "/sign-in",
+            get(sign_in::ask_email)
+                .post(sign_in::send_code)
+                .data(state.clone()),
+        )
+        .at(
+            "/sign-in/code",
+            get(sign_in::ask_code)
+                .post(sign_in::check_code)
+                .data(state.clone()),
+        )
+        .at(
+            "/sign-in/new-code",
+            post(sign_in::send_new_code).data(state.clone()),
+        )
+        .at(
+            "/staff/sign-in",
+            get(sign_in::ask_password)
+                .post(sign_in::check_password)
+                .data(state.clone()),
+        )
+        .at("/sign-out", post(sign_in::sign_out).data(state.clone()))
+        .at("/signed-out", get(sign_in::signed_out).data(state.clone()))
+        .at("/home", get(young_person::home).data(state.clone()))
+        .at(
+            "/my/details",
+            get(young_person::details).data(state.clone()),
+        )
+        .at(
+            "/my/workers",
+            get(young_person::workers).data(state.clone()),
+        )
+        .at(
+            "/my/record-views",
+            get(young_person::record_views).data(state.clone()),
+        )
+        .at("/staff", get(staff::home).data(state.clone()))
+        .at(
+            "/staff/young-people/:id",
+            get(staff::young_person).data(state),
+        )
+}
+
+/// What surrounds every page: title, header, assets, and the sign-out form's token.
+pub struct Chrome {
+    pub title: String,
+    pub css_url: &'static str,
+    pub js_url: &'static str,
+    pub home: &'static str,
+    pub signed_in_as: Option<String>,
+    pub show_sign_in: bool,
+    pub csrf_token: String,
+    /// A young person's own page, which the service worker keeps for offline reading.
+    pub offline_ready: bool,
+    /// The signed-out page, which clears anything saved for offline reading.
+    pub signed_out: bool,
+}
+
+impl Chrome {
+    pub fn new(visitor: &Visitor, title: &str) -> Self {
+        Self {
+            title: format!("{title} – Onward"),
+            css_url: &ASSETS.css_url,
+            js_url: &ASSETS.js_url,
+            home: visitor.home(),
+            signed_in_as: visitor.account.as_ref().map(|a| a.name.clone()),
+            show_sign_in: true,
+            csrf_token: visitor.csrf_token.clone(),
+            offline_ready: false,
+            signed_out: false,
+        }
+    }
+
+    /// The same, with `Error: ` before the title when the page shows errors.
+    pub fn with_errors(visitor: &Visitor, title: &str, has_errors: bool) -> Self {
+        let mut chrome = Self::new(visitor, title);
+        if has_errors {
+            chrome.title = format!("Error: {}", chrome.title);
+        }
+        chrome
+    }
+
+    pub fn offline_ready(mut self) -> Self {
+        self.offline_ready = true;
+        self
+    }
+}
+
+/// Render a page with a status, giving the browser its form token if it has none.
+pub fn render(page: &impl Template, status: StatusCode, visitor: &Visitor) -> Response {
+    let html = match page.render() {
+        Ok(html) => html,
+        Err(error) => {
+            return unexpected(anyhow::Error::new(error).context("rendering a page failed"));
+        }
+    };
+    let mut response = Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        // Pages hold personal data; nothing may keep them but the young person's own
+        // service worker, which saves copies deliberately.
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(html);
+    if let Some(cookie) = &visitor.new_csrf_cookie {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, cookie.clone());
+    }
+    response
+}
+
+pub fn ok(page: &impl Template, visitor: &Visitor) -> Response {
+    render(page, StatusCode::OK, visitor)
+}
+
+/// POST → redirect → GET.
+pub fn see_other(location: &str, cookies: &[HeaderValue]) -> Response {
+    let mut response = Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, location)
+        .finish();
+    for cookie in cookies {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, cookie.clone());
+    }
+    response
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    chrome: Chrome,
+    heading: &'static str,
+    lines: Vec<&'static str>,
+    request_id: Option<String>,
+    home: &'static str,
+}
+
+fn error_page(status: StatusCode, visitor: Option<&Visitor>) -> Response {
+    let (heading, lines): (&str, Vec<&str>) = match status {
+        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => (
+            "Page not found",
+            vec![
+                "If you typed the web address, check it is correct.",
+                "If you pasted the web address, check you copied the entire address.",
+            ],
+        ),
+        StatusCode::FORBIDDEN => (
+            "You cannot see this page",
+            vec![
+                "Your account does not give you access to this page. If you think it should, ask your manager.",
+            ],
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "That was too much to send at once",
+            vec!["Go back and send less."],
+        ),
+        s if s.is_server_error() => (
+            "Sorry, there is a problem with the service",
+            vec!["Try again later. Anything you had saved before this is safe."],
+        ),
+        _ => (
+            "Sorry, something was not right with that request",
+            vec!["Go back and try again."],
+        ),
+    };
+    let anonymous;
+    let visitor = match visitor {
+        Some(visitor) => visitor,
+        None => {
+            anonymous = Visitor {
+                account: None,
+                csrf_token: String::new(),
+                new_csrf_cookie: None,
+            };
+            &anonymous
+        }
+    };
+    let mut chrome = Chrome::new(visitor, heading);
+    chrome.show_sign_in = visitor.account.is_none();
+    let page = ErrorPage {
+        chrome,
+        heading,
+        lines,
+        request_id: status.is_server_error().then(api::request_id::current),
+        home: visitor.home(),
+    };
+    let html = page.render().unwrap_or_else(|_| heading.to_owned());
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(html)
+}
+
+fn unexpected(error: anyhow::Error) -> Response {
+    tracing::error!(error = ?error, "unexpected error in the portal");
+    error_page(StatusCode::INTERNAL_SERVER_ERROR, None)
+}
+
+/// A page for an error from a use case.
+pub fn failed(error: Error, visitor: Option<&Visitor>) -> Response {
+    match error {
+        Error::Forbidden => error_page(StatusCode::FORBIDDEN, visitor),
+        Error::NotFound => error_page(StatusCode::NOT_FOUND, visitor),
+        Error::Unauthenticated => see_other("/sign-in", &[]),
+        Error::Unexpected(cause) => unexpected(cause),
+        other => {
+            tracing::warn!(error = ?other, "a use case refused a portal request");
+            error_page(StatusCode::BAD_REQUEST, visitor)
+        }
+    }
+}
+
+/// A page for an error raised before any page's own handler ran.
+pub fn render_error(error: poem::Error) -> Response {
+    let status = error.status();
+    if status.is_server_error() {
+        tracing::error!(error = %error, "unexpected error outside a page");
+    }
+    error_page(status, None)
+}

@@ -1,0 +1,196 @@
+//! A young person's own pages. Each is saved by the service worker for offline reading.
+use api::{
+    AppState,
+    domain::{calendar::age_on, roles::Role},
+    service::{
+        Caller, PageRequest, access_log,
+        allocations::{self, Allocation},
+        young_people::{self, YoungPerson},
+    },
+};
+use askama::Template;
+use poem::{Request, Response, handler, web::Data};
+
+use super::{Chrome, failed, ok, see_other};
+use crate::session::Visitor;
+
+/// The signed-in young person, or the response that sends anyone else where they belong.
+async fn young_person(
+    req: &Request,
+    state: &AppState,
+) -> Result<(Visitor, Caller, uuid::Uuid), Response> {
+    let visitor = Visitor::from_request(req, state)
+        .await
+        .map_err(|error| failed(error, None))?;
+    if !visitor.is_young_person() {
+        let destination = if visitor.is_staff() {
+            "/staff"
+        } else {
+            "/sign-in"
+        };
+        return Err(see_other(destination, &[]));
+    }
+    let caller = visitor.caller().expect("a young person is signed in");
+    let own = caller
+        .actor
+        .young_person_id
+        .expect("a young person has a record");
+    Ok((visitor, caller, own))
+}
+
+#[derive(Template)]
+#[template(path = "young_person_home.html")]
+struct Home {
+    chrome: Chrome,
+    name: String,
+}
+
+#[handler]
+pub async fn home(req: &Request, Data(state): Data<&AppState>) -> Response {
+    let (visitor, _, _) = match young_person(req, state).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let name = visitor
+        .account
+        .as_ref()
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let page = Home {
+        chrome: Chrome::new(&visitor, "Your Onward").offline_ready(),
+        name,
+    };
+    ok(&page, &visitor)
+}
+
+#[derive(Template)]
+#[template(path = "my_details.html")]
+struct Details {
+    chrome: Chrome,
+    person: YoungPerson,
+    date_of_birth: String,
+    age: i32,
+}
+
+#[handler]
+pub async fn details(req: &Request, Data(state): Data<&AppState>) -> Response {
+    let (visitor, caller, own) = match young_person(req, state).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let person = match young_people::get(state, &caller, own).await {
+        Ok(person) => person,
+        Err(error) => return failed(error, Some(&visitor)),
+    };
+    let page = Details {
+        chrome: Chrome::new(&visitor, "Your details").offline_ready(),
+        date_of_birth: long_date(person.date_of_birth),
+        age: age_on(person.date_of_birth, state.clock.today()),
+        person,
+    };
+    ok(&page, &visitor)
+}
+
+pub fn long_date(date: chrono::NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// A worker as a young person sees them.
+pub struct Worker {
+    pub title: &'static str,
+    pub name: String,
+    pub email: String,
+    pub since: String,
+}
+
+impl From<&Allocation> for Worker {
+    fn from(allocation: &Allocation) -> Self {
+        Self {
+            title: allocation.role.staff_role().title(),
+            name: allocation.staff_name.clone(),
+            email: allocation.staff_email.clone(),
+            since: long_date(allocation.started_on),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "my_workers.html")]
+struct Workers {
+    chrome: Chrome,
+    workers: Vec<Worker>,
+}
+
+#[handler]
+pub async fn workers(req: &Request, Data(state): Data<&AppState>) -> Response {
+    let (visitor, caller, own) = match young_person(req, state).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let allocations = match allocations::list(state, &caller, own).await {
+        Ok(allocations) => allocations,
+        Err(error) => return failed(error, Some(&visitor)),
+    };
+    let page = Workers {
+        chrome: Chrome::new(&visitor, "Your workers").offline_ready(),
+        workers: allocations
+            .iter()
+            .filter(|a| a.ended_on.is_none())
+            .map(Worker::from)
+            .collect(),
+    };
+    ok(&page, &visitor)
+}
+
+pub struct RecordView {
+    pub when: String,
+    pub who: String,
+    pub role: &'static str,
+    pub what: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "my_record_views.html")]
+struct RecordViews {
+    chrome: Chrome,
+    views: Vec<RecordView>,
+    total: u64,
+}
+
+#[handler]
+pub async fn record_views(req: &Request, Data(state): Data<&AppState>) -> Response {
+    let (visitor, caller, own) = match young_person(req, state).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let entries =
+        match access_log::entries(state, &caller, own, PageRequest::new(Some(1), Some(50))).await {
+            Ok(entries) => entries,
+            Err(error) => return failed(error, Some(&visitor)),
+        };
+    let views = entries
+        .items
+        .iter()
+        .map(|entry| RecordView {
+            when: api::domain::calendar::date_in_england(entry.occurred_at)
+                .format("%-d %B %Y")
+                .to_string(),
+            who: if entry.role == Some(Role::YoungPerson) {
+                "You".into()
+            } else {
+                entry.who.clone()
+            },
+            role: entry.role.map(Role::title).unwrap_or("Member of staff"),
+            what: entry
+                .kind
+                .map(|k| k.describe())
+                .unwrap_or("Looked at your record"),
+        })
+        .collect();
+    let page = RecordViews {
+        chrome: Chrome::new(&visitor, "Who has looked at your record").offline_ready(),
+        views,
+        total: entries.total,
+    };
+    ok(&page, &visitor)
+}

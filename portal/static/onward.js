@@ -1,0 +1,18 @@
+// Onward's only script. Everything works without it; it adds offline reading of a young
+// person's own pages, moves focus to an error summary, and clears saved pages on sign-out.
+(function () {
+  "use strict";
+  var body = document.body;
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); }
+  if (!("serviceWorker" in navigator)) { return; }
+  if (body.hasAttribute("data-signed-out")) {
+    if (window.caches) {
+      caches.keys().then(function (keys) { keys.forEach(function (key) { caches.delete(key); }); });
+    }
+    return;
+  }
+  if (body.hasAttribute("data-offline-ready")) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  }
+})();
