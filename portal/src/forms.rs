@@ -299,3 +299,94 @@ impl TextareaField {
         described_by(&self.id, self.hint.is_some(), self.error.is_some())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use askama::Template;
+
+    use super::*;
+
+    #[derive(Template)]
+    #[template(
+        source = r#"{%- import "fields.html" as fields -%}
+{% call fields::error_summary(errors) %}{% endcall %}
+{% call fields::text_input(name) %}{% endcall %}
+{% call fields::date_input(born) %}{% endcall %}
+{% call fields::choices(contact) %}{% endcall %}
+{% call fields::choices(needs) %}{% endcall %}
+{% call fields::textarea(notes) %}{% endcall %}"#,
+        ext = "html"
+    )]
+    struct EveryField {
+        errors: ErrorSummary,
+        name: TextField,
+        born: DateField,
+        contact: ChoiceField,
+        needs: ChoiceField,
+        notes: TextareaField,
+    }
+
+    fn render(errors: ErrorSummary) -> String {
+        EveryField {
+            name: TextField::new("full_name", "Full name")
+                .hint("As on your passport")
+                .value("<Jess>")
+                .errors_from(&errors),
+            born: DateField::new("date_of_birth", "What is your date of birth?")
+                .date_of_birth()
+                .errors_from(&errors),
+            contact: ChoiceField::radios(
+                "contact_by",
+                "How should we contact you?",
+                &[("email", "Email"), ("phone", "Phone")],
+            )
+            .select(&["phone"])
+            .errors_from(&errors),
+            needs: ChoiceField::checkboxes(
+                "needs",
+                "What do you need?",
+                &[("money", "Money"), ("housing", "Housing")],
+            ),
+            notes: TextareaField::new("notes", "Anything else?").errors_from(&errors),
+            errors,
+        }
+        .render()
+        .unwrap()
+    }
+
+    #[test]
+    fn fields_without_errors_have_labels_hints_and_autocomplete() {
+        let html = render(ErrorSummary::default());
+        assert!(!html.contains("There is a problem"));
+        assert!(html.contains(r#"<label class="label" for="full-name">Full name</label>"#));
+        assert!(html.contains(r#"aria-describedby="full-name-hint""#));
+        assert!(!html.contains("<Jess>"), "values are escaped: {html}");
+        assert!(
+            html.contains(r#"autocomplete="bday-day""#)
+                && html.contains(r#"autocomplete="bday-year""#)
+        );
+        assert!(html.contains(r#"type="radio" value="phone" checked"#));
+        assert!(html.contains(r#"type="checkbox" value="money">"#));
+        assert!(html.contains(r#"<legend class="fieldset__legend">What do you need?</legend>"#));
+    }
+
+    #[test]
+    fn errors_show_in_the_summary_linked_to_their_fields_and_beside_each_field() {
+        let mut errors = ErrorSummary::default();
+        errors.add("date-of-birth", "Date of birth must be in the past");
+        errors.add("contact-by", "Select how we should contact you");
+        let html = render(errors);
+        assert!(html.contains("There is a problem"));
+        assert!(
+            html.contains(r##"<a href="#date-of-birth">Date of birth must be in the past</a>"##)
+        );
+        assert!(html.contains(r#"<p id="date-of-birth-error" class="error-message">"#));
+        assert!(html.contains(r#"aria-describedby="date-of-birth-hint date-of-birth-error""#));
+        assert!(
+            html.contains(r#"id="contact-by" name="contact_by""#),
+            "the first radio takes the field's id"
+        );
+        assert!(html.contains("form-group form-group--error"));
+        assert!(!html.contains(r#"id="notes-error""#));
+    }
+}
