@@ -22,9 +22,24 @@ fn described_by(id: &str, has_hint: bool, has_error: bool) -> String {
 }
 
 /// The "There is a problem" box at the top of a page.
+///
+/// Built from a use case's field errors, field `date_of_birth` links to element
+/// `date-of-birth`, the id the field macros give it.
 #[derive(Debug, Clone, Default)]
 pub struct ErrorSummary {
     pub errors: Vec<ErrorLink>,
+}
+
+impl From<api::domain::validation::FieldErrors> for ErrorSummary {
+    fn from(fields: api::domain::validation::FieldErrors) -> Self {
+        let mut summary = Self::default();
+        for (field, messages) in fields.iter() {
+            for message in messages {
+                summary.add(&field.replace('_', "-"), message.clone());
+            }
+        }
+        summary
+    }
 }
 
 impl ErrorSummary {

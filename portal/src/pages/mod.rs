@@ -7,7 +7,7 @@ mod young_person;
 use api::{AppState, error::Error};
 use askama::Template;
 use poem::{
-    EndpointExt, Response, Route, get,
+    EndpointExt, Request, Response, Route, get,
     http::{HeaderValue, StatusCode, header},
     post,
 };
@@ -65,6 +65,38 @@ pub fn mount(routes: Route, state: AppState) -> Route {
             "/staff/young-people/:id",
             get(staff::young_person).data(state),
         )
+}
+
+/// The visitor, or the error page if they could not be looked up.
+pub async fn visitor(req: &Request, state: &AppState) -> Result<Visitor, Response> {
+    Visitor::from_request(req, state)
+        .await
+        .map_err(|error| failed(error, None))
+}
+
+/// The visitor who sent a form, if the form carries the token our page gave them.
+pub async fn form_sender(
+    req: &Request,
+    state: &AppState,
+    csrf_token: &str,
+) -> Result<Visitor, Response> {
+    let visitor = visitor(req, state).await?;
+    if visitor.form_is_ours(csrf_token) {
+        Ok(visitor)
+    } else {
+        tracing::warn!("form refused: its token did not match");
+        let page = ErrorPage {
+            chrome: Chrome::new(&visitor, "Sorry, that did not work"),
+            heading: "Sorry, that did not work",
+            lines: vec![
+                "The page was open for too long, or the form came from somewhere else.",
+                "Go back, refresh the page and try again.",
+            ],
+            request_id: None,
+            home: visitor.home(),
+        };
+        Err(render(&page, StatusCode::FORBIDDEN, &visitor))
+    }
 }
 
 /// What surrounds every page: title, header, assets, and the sign-out form's token.

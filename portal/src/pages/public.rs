@@ -4,7 +4,7 @@ use api::AppState;
 use askama::Template;
 use poem::{Request, Response, handler, web::Data};
 
-use super::{Chrome, failed, ok, see_other};
+use super::{Chrome, ok, see_other, visitor};
 use crate::session::Visitor;
 
 #[derive(Template)]
@@ -15,9 +15,9 @@ struct Start {
 
 #[handler]
 pub async fn start(req: &Request, Data(state): Data<&AppState>) -> Response {
-    let visitor = match Visitor::from_request(req, state).await {
+    let visitor = match visitor(req, state).await {
         Ok(visitor) => visitor,
-        Err(error) => return failed(error, None),
+        Err(response) => return response,
     };
     if visitor.account.is_some() {
         return see_other(visitor.home(), &[]);
@@ -38,14 +38,14 @@ struct Accessibility {
 
 #[handler]
 pub async fn accessibility(req: &Request, Data(state): Data<&AppState>) -> Response {
-    match Visitor::from_request(req, state).await {
+    match visitor(req, state).await {
         Ok(visitor) => ok(
             &Accessibility {
                 chrome: Chrome::new(&visitor, "Accessibility statement"),
             },
             &visitor,
         ),
-        Err(error) => failed(error, None),
+        Err(response) => response,
     }
 }
 
@@ -57,14 +57,14 @@ struct Privacy {
 
 #[handler]
 pub async fn privacy(req: &Request, Data(state): Data<&AppState>) -> Response {
-    match Visitor::from_request(req, state).await {
+    match visitor(req, state).await {
         Ok(visitor) => ok(
             &Privacy {
                 chrome: Chrome::new(&visitor, "Privacy notice"),
             },
             &visitor,
         ),
-        Err(error) => failed(error, None),
+        Err(response) => response,
     }
 }
 
@@ -77,7 +77,7 @@ struct Offline {
 /// Saved by the service worker when it installs, and shown for pages it has no copy of.
 #[handler]
 pub async fn offline(req: &Request, Data(state): Data<&AppState>) -> Response {
-    match Visitor::from_request(req, state).await {
+    match visitor(req, state).await {
         Ok(visitor) => {
             // The saved copy must not name whoever happened to be signed in when it was saved.
             let anonymous = Visitor {
@@ -88,6 +88,6 @@ pub async fn offline(req: &Request, Data(state): Data<&AppState>) -> Response {
             chrome.show_sign_in = false;
             ok(&Offline { chrome }, &anonymous)
         }
-        Err(error) => failed(error, None),
+        Err(response) => response,
     }
 }

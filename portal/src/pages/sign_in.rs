@@ -17,7 +17,7 @@ use poem::{
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{Chrome, failed, ok, render, see_other};
+use super::{Chrome, failed, form_sender, ok, render, see_other, visitor};
 use crate::{
     forms::{ErrorSummary, TextField},
     session::{self, ATTEMPT_COOKIE, SESSION_COOKIE, SameSite, Visitor},
@@ -45,24 +45,6 @@ fn email_page(visitor: &Visitor, value: &str, errors: ErrorSummary) -> AskEmail 
             .errors_from(&errors),
         errors,
     }
-}
-
-async fn visitor(req: &Request, state: &AppState) -> Result<Visitor, Response> {
-    Visitor::from_request(req, state)
-        .await
-        .map_err(|error| failed(error, None))
-}
-
-/// A form whose token does not match: it did not come from our page, or the page is old.
-fn stale_form(visitor: &Visitor) -> Response {
-    tracing::warn!("form refused: its token did not match");
-    let mut errors = ErrorSummary::default();
-    errors.add(
-        "main",
-        "This page was open for too long or came from somewhere else. Try again.",
-    );
-    let page = email_page(visitor, "", errors);
-    render(&page, StatusCode::FORBIDDEN, visitor)
 }
 
 #[handler]
@@ -101,22 +83,14 @@ pub async fn send_code(
     Data(state): Data<&AppState>,
     Form(form): Form<EmailForm>,
 ) -> Response {
-    let visitor = match visitor(req, state).await {
+    let visitor = match form_sender(req, state, &form.csrf_token).await {
         Ok(visitor) => visitor,
         Err(response) => return response,
     };
-    if !visitor.form_is_ours(&form.csrf_token) {
-        return stale_form(&visitor);
-    }
     match sign_in_codes::send_code(state, &form.email).await {
         Ok(attempt) => see_other("/sign-in/code", &[attempt_cookie(state, attempt)]),
         Err(Error::Invalid(fields)) => {
-            let mut errors = ErrorSummary::default();
-            for (_, messages) in fields.iter() {
-                for message in messages {
-                    errors.add("email", message.clone());
-                }
-            }
+            let errors = ErrorSummary::from(fields);
             render(
                 &email_page(&visitor, &form.email, errors),
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -191,13 +165,10 @@ pub async fn check_code(
     Data(state): Data<&AppState>,
     Form(form): Form<CodeForm>,
 ) -> Response {
-    let visitor = match visitor(req, state).await {
+    let visitor = match form_sender(req, state, &form.csrf_token).await {
         Ok(visitor) => visitor,
         Err(response) => return response,
     };
-    if !visitor.form_is_ours(&form.csrf_token) {
-        return stale_form(&visitor);
-    }
     let Some(attempt) = attempt_id(req) else {
         return see_other("/sign-in", &[]);
     };
@@ -243,11 +214,7 @@ pub async fn check_code(
             true
         }
         Err(Error::Invalid(fields)) => {
-            for (_, messages) in fields.iter() {
-                for message in messages {
-                    errors.add("code", message.clone());
-                }
-            }
+            errors = ErrorSummary::from(fields);
             false
         }
         Err(error) => return failed(error, Some(&visitor)),
@@ -271,13 +238,10 @@ pub async fn send_new_code(
     Data(state): Data<&AppState>,
     Form(form): Form<TokenOnlyForm>,
 ) -> Response {
-    let visitor = match visitor(req, state).await {
+    let visitor = match form_sender(req, state, &form.csrf_token).await {
         Ok(visitor) => visitor,
         Err(response) => return response,
     };
-    if !visitor.form_is_ours(&form.csrf_token) {
-        return stale_form(&visitor);
-    }
     let Some(previous) = attempt_id(req) else {
         return see_other("/sign-in", &[]);
     };
@@ -353,13 +317,10 @@ pub async fn check_password(
     Data(state): Data<&AppState>,
     Form(form): Form<PasswordForm>,
 ) -> Response {
-    let visitor = match visitor(req, state).await {
+    let visitor = match form_sender(req, state, &form.csrf_token).await {
         Ok(visitor) => visitor,
         Err(response) => return response,
     };
-    if !visitor.form_is_ours(&form.csrf_token) {
-        return stale_form(&visitor);
-    }
     let mut errors = ErrorSummary::default();
     if form.email.trim().is_empty() {
         errors.add("email", "Enter your work email address");
@@ -427,13 +388,10 @@ pub async fn sign_out(
     Data(state): Data<&AppState>,
     Form(form): Form<TokenOnlyForm>,
 ) -> Response {
-    let visitor = match visitor(req, state).await {
+    let visitor = match form_sender(req, state, &form.csrf_token).await {
         Ok(visitor) => visitor,
         Err(response) => return response,
     };
-    if !visitor.form_is_ours(&form.csrf_token) {
-        return stale_form(&visitor);
-    }
     if let Some(token) = session::cookie(req, SESSION_COOKIE)
         && let Err(error) = portal_sessions::end(&state.db, &token, state.clock.now()).await
     {

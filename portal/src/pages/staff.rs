@@ -14,15 +14,13 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    Chrome, failed, ok, see_other,
+    Chrome, failed, ok, see_other, visitor,
     young_person::{Worker, long_date},
 };
 use crate::session::Visitor;
 
 async fn staff_member(req: &Request, state: &AppState) -> Result<(Visitor, Caller), Response> {
-    let visitor = Visitor::from_request(req, state)
-        .await
-        .map_err(|error| failed(error, None))?;
+    let visitor = visitor(req, state).await?;
     if !visitor.is_staff() {
         let destination = if visitor.is_young_person() {
             "/home"

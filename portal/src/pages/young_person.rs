@@ -11,7 +11,7 @@ use api::{
 use askama::Template;
 use poem::{Request, Response, handler, web::Data};
 
-use super::{Chrome, failed, ok, see_other};
+use super::{Chrome, failed, ok, see_other, visitor};
 use crate::session::Visitor;
 
 /// The signed-in young person, or the response that sends anyone else where they belong.
@@ -19,9 +19,7 @@ async fn young_person(
     req: &Request,
     state: &AppState,
 ) -> Result<(Visitor, Caller, uuid::Uuid), Response> {
-    let visitor = Visitor::from_request(req, state)
-        .await
-        .map_err(|error| failed(error, None))?;
+    let visitor = visitor(req, state).await?;
     if !visitor.is_young_person() {
         let destination = if visitor.is_staff() {
             "/staff"
