@@ -123,3 +123,48 @@ async fn the_api_explorer_is_served_without_allowing_arbitrary_inline_script() {
     assert!(script_src.contains("'sha256-"), "{csp}");
     assert!(!script_src.contains("unsafe-inline"), "{csp}");
 }
+
+#[tokio::test]
+async fn a_405_says_which_methods_would_work() {
+    let app = spawn_app().await;
+    let reply = app
+        .request(Method::PUT, "/api/v1/auth/token", None, None)
+        .await;
+    reply.problem(405);
+    assert_eq!(reply.headers["allow"], "POST");
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_json_gets_415() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/api/v1/auth/token"))
+        .header("content-type", "text/plain")
+        .body("email=pa@example.org")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+}
+
+#[tokio::test]
+async fn strings_and_dates_must_be_exactly_what_the_spec_says() {
+    let app = spawn_app().await;
+    let manager = app.token_for("manager@example.org").await;
+    for body in [
+        serde_json::json!({"given_name": "Al", "family_name": "B", "date_of_birth": "2010-01-01", "pronouns": false}),
+        serde_json::json!({"given_name": "Al", "family_name": "B", "date_of_birth": "2010-1-5"}),
+        serde_json::json!({"given_name": "Al", "family_name": "B", "date_of_birth": " 2010-01-05"}),
+    ] {
+        app.post("/api/v1/young-people", &manager, body)
+            .await
+            .problem(422);
+    }
+    let list = app.get("/api/v1/young-people", &manager).await;
+    assert_eq!(list.body["total"], 2, "nothing was saved");
+}

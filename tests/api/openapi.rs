@@ -35,5 +35,17 @@ async fn every_operation_has_a_summary_a_tag_and_declares_401_and_403_as_problem
     }
     assert!(operations >= 10, "found {operations} operations");
     assert!(paths.contains_key("/young-people/{id}"));
+
+    // Request bodies refuse unknown fields, and the spec says so; optional values may be null.
+    let schemas = &spec["components"]["schemas"];
+    assert_eq!(schemas["NewYoungPersonBody"]["additionalProperties"], false);
+    assert_eq!(
+        schemas["NewYoungPersonBody"]["properties"]["date_of_birth"]["format"],
+        "date"
+    );
+    assert_eq!(
+        schemas["YoungPersonBody"]["properties"]["pronouns"]["nullable"],
+        true
+    );
     assert_eq!(spec["servers"][0]["url"], "/api/v1");
 }

@@ -13,6 +13,7 @@ pub struct Me {
     pub name: String,
     pub roles: Vec<RoleName>,
     /// Set when the account belongs to a young person: their own record's id.
+    #[oai(nullable)]
     pub young_person_id: Option<Uuid>,
 }
 

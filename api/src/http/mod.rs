@@ -5,17 +5,21 @@ pub mod me;
 pub mod middleware;
 pub mod problem;
 pub mod sign_in;
+pub mod spec;
 pub mod staff;
 pub mod types;
 pub mod young_people;
 
 use poem::{
-    EndpointExt, Route, get, handler,
-    http::StatusCode,
-    web::{Data, Json},
+    Endpoint, EndpointExt, Response, Route,
+    endpoint::make_sync,
+    get, handler,
+    http::{HeaderValue, StatusCode, header},
+    web::{Data, Html, Json},
 };
 use poem_openapi::{OpenApiService, Tags};
 use serde_json::json;
+use std::sync::Arc;
 
 use crate::{AppState, database};
 
@@ -60,13 +64,49 @@ pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + 
 /// `/api/v1/…`, `/api/openapi.json`, `/api/docs` and `/health`, with the state attached.
 pub fn routes(state: AppState) -> (Route, Vec<String>) {
     let service = openapi(&state);
-    let docs_script_hashes = middleware::inline_script_hashes(&service.swagger_ui_html());
+    let generated = service.spec();
+    let document = spec::with_closed_request_bodies(&generated);
+    // The explorer shows the same document the API serves.
+    let docs_html = service.swagger_ui_html().replace(&generated, &document);
+    let docs_script_hashes = middleware::inline_script_hashes(&docs_html);
+    let allowed = Arc::new(spec::AllowedMethods::from_spec(&document));
+    let api = service.data(state.clone()).around(move |next, req| {
+        let allowed = allowed.clone();
+        async move {
+            let path = req.uri().path().to_owned();
+            match next.call(req).await {
+                Err(error) if error.status() == StatusCode::METHOD_NOT_ALLOWED => {
+                    Ok(method_not_allowed(error, allowed.for_path(&path)))
+                }
+                outcome => outcome,
+            }
+        }
+    });
     let route = Route::new()
-        .at("/health", get(health).data(state.clone()))
-        .at("/api/openapi.json", service.spec_endpoint())
-        .nest("/api/docs", service.swagger_ui())
-        .nest("/api/v1", service.data(state));
+        .at("/health", get(health).data(state))
+        .at(
+            "/api/openapi.json",
+            make_sync(move |_| {
+                Response::builder()
+                    .content_type("application/json")
+                    .body(document.clone())
+            }),
+        )
+        .nest(
+            "/api/docs",
+            Route::new().at("/", make_sync(move |_| Html(docs_html.clone()))),
+        )
+        .nest("/api/v1", api);
     (route, docs_script_hashes)
+}
+
+/// A 405 says which methods would have worked (RFC 9110).
+fn method_not_allowed(error: poem::Error, allow: Option<&str>) -> Response {
+    let mut response = problem::from_poem_error(error);
+    if let Some(value) = allow.and_then(|allow| HeaderValue::from_str(allow).ok()) {
+        response.headers_mut().insert(header::ALLOW, value);
+    }
+    response
 }
 
 /// Ready when the database answers.

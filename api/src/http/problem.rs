@@ -87,6 +87,12 @@ pub enum ApiError {
     /// The change conflicts with the record as it is now.
     #[oai(status = 409, content_type = "application/problem+json")]
     Conflict(Json<Problem>),
+    /// The request body is over 1 MiB.
+    #[oai(status = 413, content_type = "application/problem+json")]
+    PayloadTooLarge(Json<Problem>),
+    /// The request body is not sent as `Content-Type: application/json`.
+    #[oai(status = 415, content_type = "application/problem+json")]
+    UnsupportedMediaType(Json<Problem>),
     /// Some fields are not right: see `errors`.
     #[oai(status = 422, content_type = "application/problem+json")]
     Unprocessable(Json<Problem>),

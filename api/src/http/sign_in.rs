@@ -2,7 +2,7 @@
 use poem::Request;
 use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json};
 
-use super::{ApiTags, auth::BearerAuth, problem::ApiResult};
+use super::{ApiTags, auth::BearerAuth, problem::ApiResult, types::Text};
 use crate::{AppState, service::sign_in};
 
 pub struct SignInApi {
@@ -13,9 +13,9 @@ pub struct SignInApi {
 #[oai(deny_unknown_fields, example)]
 pub struct TokenRequest {
     #[oai(validator(max_length = 254))]
-    pub email: String,
+    pub email: Text,
     #[oai(validator(max_length = 1024))]
-    pub password: String,
+    pub password: Text,
 }
 
 impl poem_openapi::types::Example for TokenRequest {
@@ -32,7 +32,7 @@ impl poem_openapi::types::Example for TokenRequest {
 pub struct RefreshRequest {
     /// The refresh token from the last token response. It works once.
     #[oai(validator(max_length = 200))]
-    pub refresh_token: String,
+    pub refresh_token: Text,
 }
 
 #[derive(Debug, Object)]

@@ -1,5 +1,5 @@
 //! `/young-people`: records, who is allocated to them, and who has read them.
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use poem_openapi::{
     ApiResponse, Object, OpenApi,
     param::{Path, Query},
@@ -11,7 +11,7 @@ use super::{
     ApiTags,
     auth::BearerAuth,
     problem::ApiResult,
-    types::{AllocationRoleName, RoleName},
+    types::{AllocationRoleName, Date, RoleName, Text},
 };
 use crate::{
     AppState,
@@ -30,17 +30,17 @@ pub struct YoungPeopleApi {
 #[oai(deny_unknown_fields, example)]
 pub struct NewYoungPersonBody {
     #[oai(validator(max_length = 100))]
-    pub given_name: String,
+    pub given_name: Text,
     #[oai(validator(max_length = 100))]
-    pub family_name: String,
+    pub family_name: Text,
     /// Not in the future; the young person must be 25 or under.
-    pub date_of_birth: NaiveDate,
+    pub date_of_birth: Date,
     /// The name they like to be called, if different.
-    #[oai(validator(max_length = 100))]
-    pub preferred_name: Option<String>,
+    #[oai(nullable, validator(max_length = 100))]
+    pub preferred_name: Option<Text>,
     /// In their own words, for example `she/her` or `they/them`.
-    #[oai(validator(max_length = 40))]
-    pub pronouns: Option<String>,
+    #[oai(nullable, validator(max_length = 40))]
+    pub pronouns: Option<Text>,
 }
 
 impl poem_openapi::types::Example for NewYoungPersonBody {
@@ -48,7 +48,7 @@ impl poem_openapi::types::Example for NewYoungPersonBody {
         Self {
             given_name: "Alex".into(),
             family_name: "Morgan".into(),
-            date_of_birth: NaiveDate::from_ymd_opt(2010, 3, 14).expect("valid date"),
+            date_of_birth: Date(chrono::NaiveDate::from_ymd_opt(2010, 3, 14).expect("a real date")),
             preferred_name: Some("Lex".into()),
             pronouns: Some("they/them".into()),
         }
@@ -60,9 +60,11 @@ pub struct YoungPersonBody {
     pub id: Uuid,
     pub given_name: String,
     pub family_name: String,
+    #[oai(nullable)]
     pub preferred_name: Option<String>,
+    #[oai(nullable)]
     pub pronouns: Option<String>,
-    pub date_of_birth: NaiveDate,
+    pub date_of_birth: Date,
     pub created_at: DateTime<Utc>,
 }
 
@@ -74,7 +76,7 @@ impl From<YoungPerson> for YoungPersonBody {
             family_name: person.family_name,
             preferred_name: person.preferred_name,
             pronouns: person.pronouns,
-            date_of_birth: person.date_of_birth,
+            date_of_birth: person.date_of_birth.into(),
             created_at: person.created_at,
         }
     }
@@ -103,7 +105,8 @@ pub struct NewAllocationBody {
     pub staff_user_id: Uuid,
     pub role: AllocationRoleName,
     /// Defaults to today. The previous holder of this role's allocation ends on this date.
-    pub started_on: Option<NaiveDate>,
+    #[oai(nullable)]
+    pub started_on: Option<Date>,
 }
 
 #[derive(Debug, Object)]
@@ -113,9 +116,10 @@ pub struct AllocationBody {
     pub staff_name: String,
     pub staff_email: String,
     pub role: AllocationRoleName,
-    pub started_on: NaiveDate,
+    pub started_on: Date,
     /// Empty while the allocation is current.
-    pub ended_on: Option<NaiveDate>,
+    #[oai(nullable)]
+    pub ended_on: Option<Date>,
 }
 
 impl From<Allocation> for AllocationBody {
@@ -126,8 +130,8 @@ impl From<Allocation> for AllocationBody {
             staff_name: allocation.staff_name,
             staff_email: allocation.staff_email,
             role: allocation.role.into(),
-            started_on: allocation.started_on,
-            ended_on: allocation.ended_on,
+            started_on: allocation.started_on.into(),
+            ended_on: allocation.ended_on.map(Into::into),
         }
     }
 }
@@ -158,6 +162,7 @@ pub struct AccessLogEntryBody {
     /// The name of the person who read the record.
     pub who: String,
     /// The role they were acting in.
+    #[oai(nullable)]
     pub role: Option<RoleName>,
     /// What they looked at, in plain words.
     pub what: String,
@@ -185,11 +190,11 @@ impl YoungPeopleApi {
     ) -> ApiResult<YoungPersonCreated> {
         let body = body.0;
         let new = NewYoungPerson {
-            given_name: body.given_name,
-            family_name: body.family_name,
-            date_of_birth: body.date_of_birth,
-            preferred_name: body.preferred_name,
-            pronouns: body.pronouns,
+            given_name: body.given_name.into_string(),
+            family_name: body.family_name.into_string(),
+            date_of_birth: body.date_of_birth.into(),
+            preferred_name: body.preferred_name.map(Text::into_string),
+            pronouns: body.pronouns.map(Text::into_string),
         };
         let person = young_people::create(&self.state, &auth.caller(), new).await?;
         let location = format!("/api/v1/young-people/{}", person.id);
@@ -263,7 +268,7 @@ impl YoungPeopleApi {
         let new = allocations::NewAllocation {
             staff_user_id: body.staff_user_id,
             role: body.role.into(),
-            started_on: body.started_on,
+            started_on: body.started_on.map(Into::into),
         };
         let allocation = allocations::allocate(&self.state, &auth.caller(), id.0, new).await?;
         Ok(AllocationCreated::Created(Json(allocation.into())))
