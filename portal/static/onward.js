@@ -14,5 +14,13 @@
   }
   if (body.hasAttribute("data-offline-ready")) {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+    // On the first visit this page loaded before the worker could see it: ask it to save it.
+    if (!navigator.serviceWorker.controller) {
+      navigator.serviceWorker.ready.then(function (registration) {
+        if (registration.active) {
+          registration.active.postMessage({ type: "save-page", path: location.pathname });
+        }
+      });
+    }
   }
 })();

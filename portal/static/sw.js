@@ -32,10 +32,15 @@ function isAsset(url) {
   return url.origin === self.location.origin && url.pathname.indexOf("/assets/") === 0;
 }
 
+// "Sunday 22 November 2026 at 2:20pm", as GOV.UK writes dates and times.
 function savedOn(date) {
-  return new Intl.DateTimeFormat("en-GB", {
-    weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "numeric", minute: "2-digit"
-  }).format(date);
+  var day = new Intl.DateTimeFormat("en-GB", {
+    weekday: "long", day: "numeric", month: "long", year: "numeric"
+  }).format(date).replace(",", "");
+  var hours = date.getHours();
+  var minutes = String(date.getMinutes()).padStart(2, "0");
+  var time = (hours % 12 || 12) + ":" + minutes + (hours < 12 ? "am" : "pm");
+  return day + " at " + time;
 }
 
 function fromCache(request) {
@@ -47,7 +52,9 @@ function fromCache(request) {
     return saved.text().then(function (html) {
       var note = '<div class="offline-banner" role="status">You are offline. This page was saved on ' +
         savedOn(when) + ".</div>";
-      return new Response(html.replace(MARKER, note), {
+      // Signing out needs the network, so a saved copy does not offer it.
+      var page = html.replace(MARKER, note).replace(/<!--online-only-->[\s\S]*?<!--\/online-only-->/g, "");
+      return new Response(page, {
         headers: { "content-type": "text/html; charset=utf-8" }
       });
     });
@@ -63,6 +70,21 @@ function saveCopy(request, response) {
     });
   });
 }
+
+// A page asks to be saved when it first loads, before this worker was controlling it, so
+// that the page a young person lands on after signing in opens offline too.
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  if (data.type !== "save-page" || typeof data.path !== "string") { return; }
+  var url = new URL(data.path, self.location.origin);
+  if (!isOwnPage(url)) { return; }
+  var request = new Request(url.href, { credentials: "same-origin" });
+  event.waitUntil(
+    fetch(request).then(function (response) {
+      if (response.ok && !response.redirected) { return saveCopy(request, response); }
+    }).catch(function () {})
+  );
+});
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;

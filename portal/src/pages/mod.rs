@@ -99,6 +99,8 @@ pub async fn form_sender(
     }
 }
 
+pub const SERVICE_NAME: &str = "Onward";
+
 /// What surrounds every page: title, header, assets, and the sign-out form's token.
 pub struct Chrome {
     pub title: String,
@@ -117,7 +119,11 @@ pub struct Chrome {
 impl Chrome {
     pub fn new(visitor: &Visitor, title: &str) -> Self {
         Self {
-            title: format!("{title} – Onward"),
+            title: if title == SERVICE_NAME {
+                SERVICE_NAME.to_owned()
+            } else {
+                format!("{title} – {SERVICE_NAME}")
+            },
             css_url: &ASSETS.css_url,
             js_url: &ASSETS.js_url,
             home: visitor.home(),

@@ -24,7 +24,7 @@ pub async fn start(req: &Request, Data(state): Data<&AppState>) -> Response {
     }
     ok(
         &Start {
-            chrome: Chrome::new(&visitor, "Onward"),
+            chrome: Chrome::new(&visitor, super::SERVICE_NAME),
         },
         &visitor,
     )

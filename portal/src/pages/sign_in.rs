@@ -274,7 +274,7 @@ struct AskPassword {
 
 fn password_page(visitor: &Visitor, email: &str, errors: ErrorSummary) -> AskPassword {
     AskPassword {
-        chrome: Chrome::with_errors(visitor, "Sign in to Onward", !errors.is_empty()),
+        chrome: Chrome::with_errors(visitor, "Sign in with your password", !errors.is_empty()),
         email: TextField::new("email", "Work email address")
             .email()
             .value(email)

@@ -55,7 +55,7 @@ pub async fn home(req: &Request, Data(state): Data<&AppState>) -> Response {
         .map(|a| a.name.clone())
         .unwrap_or_default();
     let page = Home {
-        chrome: Chrome::new(&visitor, "Your Onward").offline_ready(),
+        chrome: Chrome::new(&visitor, "Your home page").offline_ready(),
         name,
     };
     ok(&page, &visitor)

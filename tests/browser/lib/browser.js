@@ -1,0 +1,169 @@
+// Debian's chromium through playwright-core, and the checks every page gets.
+"use strict";
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const zlib = require("node:zlib");
+const { chromium } = require("playwright-core");
+const { AxeBuilder } = require("@axe-core/playwright");
+
+const ARTIFACTS = path.resolve(__dirname, "..", "artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+const PHONE = { width: 375, height: 812 };
+const LAPTOP = { width: 1280, height: 800 };
+const VIEWPORTS = [PHONE, LAPTOP];
+const NARROWEST = { width: 320, height: 640 };
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const BUDGET_BYTES = 30 * 1024;
+
+function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * A fresh server and a browser, for a test file's `before`; if either fails to start, the
+ * other is stopped again so that nothing is left running.
+ */
+async function startServerAndBrowser() {
+  const { startServer } = require("./server");
+  const [server, browser] = await Promise.allSettled([startServer(), launch()]);
+  if (server.status === "rejected" || browser.status === "rejected") {
+    if (browser.status === "fulfilled") await browser.value.close();
+    if (server.status === "fulfilled") await server.value.stop();
+    throw server.status === "rejected" ? server.reason : browser.reason;
+  }
+  return { server: server.value, browser: browser.value };
+}
+
+/**
+ * A browser context that records every request it makes, whether from a page or from the
+ * service worker, in `requests`, and every error or warning in `complaints` (both may be
+ * shared between contexts).
+ */
+async function newContext(browser, { viewport = PHONE, requests = [], complaints = [] } = {}) {
+  const context = await browser.newContext({ viewport, locale: "en-GB", timezoneId: "Europe/London" });
+  context.on("request", (request) => requests.push(request.url()));
+  // What the browser complained about: script errors, and anything the content security
+  // policy refused (inline style or script, or a file from elsewhere).
+  context.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") {
+      complaints.push(`${message.type()} on ${message.page()?.url() ?? "a worker"}: ${message.text()}`);
+    }
+  });
+  context.on("weberror", (error) => complaints.push(`script error on ${error.page()?.url()}: ${error.error().message}`));
+  context.requests = requests;
+  context.complaints = complaints;
+  return context;
+}
+
+/** What axe saw across every check in this process, for the report. */
+const axeTotals = { checks: 0, violations: 0, passes: 0, incomplete: new Map() };
+
+/** Fail with every axe violation on the page spelt out. */
+async function expectNoAxeViolations(page, label) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const problems = results.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary.replace(/\n/g, " ")}`).join("\n"));
+  axeTotals.checks += 1;
+  axeTotals.violations += results.violations.length;
+  assert.equal(results.violations.length, 0, `axe found problems on ${label}:\n${problems.join("\n")}`);
+  // An empty page, or axe failing to run, must not pass as "no violations".
+  assert.ok(results.passes.length > 0, `axe checked nothing on ${label}`);
+  axeTotals.passes += results.passes.length;
+  for (const item of results.incomplete) {
+    axeTotals.incomplete.set(item.id, (axeTotals.incomplete.get(item.id) || 0) + item.nodes.length);
+  }
+  return results;
+}
+
+async function expectTitleAndHeading(page, title, heading) {
+  assert.equal(await page.title(), title, `title of ${page.url()}`);
+  const headings = await page.locator("h1").allInnerTexts();
+  assert.deepEqual(headings.map((h) => h.trim()), [heading], `the one <h1> of ${page.url()}`);
+}
+
+/** Nothing sticks out sideways: the page reflows to the window's width (WCAG 1.4.10). */
+async function expectNoSidewaysScrolling(page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  assert.ok(scrollWidth <= clientWidth, `${page.url()} is ${scrollWidth}px wide in a ${clientWidth}px window`);
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+async function screenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const viewport = page.viewportSize();
+  const file = path.join(ARTIFACTS, `${slug(name)}-${viewport.width}x${viewport.height}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+function gzipSize(body) {
+  return zlib.gzipSync(body, { level: zlib.constants.Z_BEST_COMPRESSION }).length;
+}
+
+/**
+ * The compressed weight of a page: its HTML (as the server sent it) plus every stylesheet and
+ * script it references, each gzipped. `context` supplies the cookies for the fetches.
+ */
+async function pageWeight(context, pageUrl, html) {
+  const parts = [{ url: pageUrl, raw: Buffer.byteLength(html), gzip: gzipSize(Buffer.from(html)) }];
+  const references = new Set();
+  for (const tag of html.match(/<link\b[^>]*>/gi) || []) {
+    if (/\brel=["']?stylesheet\b/i.test(tag)) {
+      const href = /\bhref=["']([^"']+)["']/i.exec(tag);
+      if (href) references.add(href[1]);
+    }
+  }
+  for (const tag of html.match(/<script\b[^>]*>/gi) || []) {
+    const src = /\bsrc=["']([^"']+)["']/i.exec(tag);
+    if (src) references.add(src[1]);
+  }
+  for (const reference of references) {
+    const url = new URL(reference, pageUrl).href;
+    const response = await context.request.get(url, { maxRedirects: 0 });
+    assert.equal(response.status(), 200, `${url}, referenced by ${pageUrl}`);
+    const body = await response.body();
+    parts.push({ url, raw: body.length, gzip: gzipSize(body) });
+  }
+  return { parts, total: parts.reduce((sum, part) => sum + part.gzip, 0) };
+}
+
+module.exports = {
+  PHONE,
+  LAPTOP,
+  VIEWPORTS,
+  NARROWEST,
+  AXE_TAGS,
+  BUDGET_BYTES,
+  ARTIFACTS,
+  launch,
+  startServerAndBrowser,
+  newContext,
+  expectNoAxeViolations,
+  axeTotals,
+  expectTitleAndHeading,
+  expectNoSidewaysScrolling,
+  screenshot,
+  pageWeight,
+};

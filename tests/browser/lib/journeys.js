@@ -1,0 +1,58 @@
+// Signing in and out the way people do it: through the pages, with the code from the outbox.
+"use strict";
+const assert = require("node:assert/strict");
+const { emailsTo, waitForCode } = require("./server");
+
+const PASSWORD = "onward-demo";
+
+/** Fill in the email page and continue; resolves to the code that was emailed. */
+async function askForCode(page, server, email) {
+  const seen = emailsTo(server.outbox, email);
+  await page.goto(`${server.origin}/sign-in`);
+  await page.fill("#email", email);
+  await Promise.all([page.waitForURL(`${server.origin}/sign-in/code`), page.click("button:has-text('Continue')")]);
+  return waitForCode(server.outbox, email, seen);
+}
+
+/** Click something that loads a new page (a form's button, say), and wait for that page. */
+async function clickForNewPage(page, selector) {
+  await Promise.all([
+    page.waitForEvent("framenavigated", { predicate: (frame) => frame === page.mainFrame() }),
+    page.click(selector),
+  ]);
+  await page.waitForLoadState("load");
+}
+
+async function enterCode(page, code) {
+  await page.fill("#code", code);
+  await clickForNewPage(page, "form[action='/sign-in/code'] button[type=submit]");
+}
+
+/** A young person signs in with the code emailed to them and lands on /home. */
+async function signInYoungPerson(page, server, email) {
+  const code = await askForCode(page, server, email);
+  await page.fill("#code", code);
+  await Promise.all([page.waitForURL(`${server.origin}/home`), page.click("form[action='/sign-in/code'] button[type=submit]")]);
+}
+
+/** A member of staff signs in with their password and lands on /staff. */
+async function signInStaff(page, server, email) {
+  await page.goto(`${server.origin}/staff/sign-in`);
+  await page.fill("#email", email);
+  await page.fill("#password", PASSWORD);
+  await Promise.all([page.waitForURL(`${server.origin}/staff`), page.click("main button[type=submit]")]);
+}
+
+/** Sign out with the button in the header; lands on /signed-out. */
+async function signOut(page, server) {
+  const button = page.locator("header form[action='/sign-out'] button");
+  assert.equal(await button.innerText(), "Sign out");
+  await Promise.all([page.waitForURL(`${server.origin}/signed-out`), button.click()]);
+}
+
+/** A code that is not `code`. */
+function wrongCode(code) {
+  return code.slice(0, 5) + String((Number(code[5]) + 1) % 10);
+}
+
+module.exports = { PASSWORD, clickForNewPage, askForCode, enterCode, signInYoungPerson, signInStaff, signOut, wrongCode };
