@@ -149,7 +149,21 @@ async function pageWeight(context, pageUrl, html) {
   return { parts, total: parts.reduce((sum, part) => sum + part.gzip, 0) };
 }
 
+/**
+ * Poll `predicate` in the page until it returns true. Unlike page.waitForFunction, this
+ * awaits an async predicate's answer rather than taking the promise itself as truthy.
+ */
+async function waitInPage(page, predicate, arg, { timeout = 15_000, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(predicate, arg)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${predicate}`);
+    await page.waitForTimeout(interval);
+  }
+}
+
 module.exports = {
+  waitInPage,
   PHONE,
   LAPTOP,
   VIEWPORTS,

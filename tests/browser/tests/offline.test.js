@@ -5,7 +5,7 @@
 const assert = require("node:assert/strict");
 const { after, before, describe, test } = require("node:test");
 const {
-  PHONE, startServerAndBrowser, newContext, expectNoAxeViolations, expectTitleAndHeading, screenshot,
+  PHONE, startServerAndBrowser, newContext, expectNoAxeViolations, expectTitleAndHeading, screenshot, waitInPage,
 } = require("../lib/browser");
 const { signInYoungPerson, signOut } = require("../lib/journeys");
 
@@ -31,12 +31,12 @@ describe("offline", () => {
 
   /** Wait until this page's own copy of `path` is in the service worker's saved pages. */
   function waitForSavedCopy(path) {
-    return page.waitForFunction(async (path) => {
+    return waitInPage(page, async (path) => {
       for (const key of await caches.keys()) {
         if (await (await caches.open(key)).match(path)) return true;
       }
       return false;
-    }, path, { polling: 100, timeout: 10_000 });
+    }, path);
   }
 
   async function bannerText() {
@@ -55,10 +55,10 @@ describe("offline", () => {
   test("a young person's pages are saved once the service worker is in charge", async () => {
     await signInYoungPerson(page, server, "jess@example.org");
     // The first page registers the worker; wait until it is active and controls the page.
-    await page.waitForFunction(async () => {
+    await waitInPage(page, async () => {
       const registration = await navigator.serviceWorker.ready;
       return registration.active && registration.active.state === "activated" && navigator.serviceWorker.controller !== null;
-    }, null, { polling: 100, timeout: 15_000 });
+    });
     for (const path of ["/home", "/my/workers"]) {
       await page.goto(server.origin + path);
       await waitForSavedCopy(path);
@@ -97,10 +97,14 @@ describe("offline", () => {
     try {
       const first = await fresh.newPage();
       await signInYoungPerson(first, server, "jess@example.org");
-      await first.waitForFunction(
-        async () => (await caches.match("/home")) !== undefined,
-        null,
-        { polling: 100, timeout: 15_000 },
+      // Saved on the first visit, without opening the page again: wait until the worker is
+      // in charge and the copy is in its cache.
+      await waitInPage(
+        first,
+        async () =>
+          navigator.serviceWorker.controller !== null &&
+          (await navigator.serviceWorker.ready).active?.state === "activated" &&
+          (await caches.match("/home")) !== undefined,
       );
       await fresh.setOffline(true);
       await first.goto(`${server.origin}/home`);
@@ -117,7 +121,7 @@ describe("offline", () => {
     await context.setOffline(false);
     await page.goto(`${server.origin}/home`);
     await signOut(page, server);
-    await page.waitForFunction(async () => (await caches.keys()).length === 0, null, { polling: 100, timeout: 10_000 });
+    await waitInPage(page, async () => (await caches.keys()).length === 0);
     await context.setOffline(true);
     // With nothing saved, the browser has nothing to show but its own offline error.
     const opened = await page.goto(`${server.origin}/home`).then(() => null, (error) => error);
