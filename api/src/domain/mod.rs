@@ -1,8 +1,10 @@
 //! Pure rules of the domain: no database, no clock, no HTTP.
 
 pub mod access;
+pub mod bank_holidays;
 pub mod calendar;
 pub mod login_throttle;
+pub mod obligations;
 pub mod outbox;
 pub mod people;
 pub mod roles;

@@ -1,0 +1,699 @@
+//! The obligation engine: from what has happened to a child (periods of care, placements,
+//! reviews, assessments, plans, visits) and a date, every statutory deadline and whether it
+//! was met. Each past occurrence appears with the date it was done; the next one, while it can
+//! still fall due, appears open. Adding a statutory clock means adding one rule here.
+//!
+//! Facts dated after the as-of date are ignored, so a report "as of" a past date shows what
+//! was known and due then.
+use chrono::NaiveDate;
+
+use super::calendar::{add_months, add_weeks, add_working_days, age_on};
+
+/// An open obligation is "due soon" when it is due within this many calendar days.
+pub const DUE_SOON_DAYS: i64 = 28;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    LacReview,
+    CarePlan,
+    InitialHealthAssessment,
+    ReviewHealthAssessment,
+    SocialWorkerVisit,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::LacReview,
+        Kind::CarePlan,
+        Kind::InitialHealthAssessment,
+        Kind::ReviewHealthAssessment,
+        Kind::SocialWorkerVisit,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::LacReview => "lac_review",
+            Kind::CarePlan => "care_plan",
+            Kind::InitialHealthAssessment => "initial_health_assessment",
+            Kind::ReviewHealthAssessment => "review_health_assessment",
+            Kind::SocialWorkerVisit => "social_worker_visit",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Upcoming,
+    DueSoon,
+    Overdue,
+    Met,
+    MetLate,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Upcoming,
+        Status::DueSoon,
+        Status::Overdue,
+        Status::Met,
+        Status::MetLate,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Upcoming => "upcoming",
+            Status::DueSoon => "due_soon",
+            Status::Overdue => "overdue",
+            Status::Met => "met",
+            Status::MetLate => "met_late",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.code() == code)
+    }
+
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Upcoming | Status::DueSoon | Status::Overdue)
+    }
+}
+
+/// Where an obligation stands on `as_of`.
+pub fn status(due_on: NaiveDate, completed_on: Option<NaiveDate>, as_of: NaiveDate) -> Status {
+    match completed_on {
+        Some(done) if done <= due_on => Status::Met,
+        Some(_) => Status::MetLate,
+        None if as_of > due_on => Status::Overdue,
+        None if (due_on - as_of).num_days() <= DUE_SOON_DAYS => Status::DueSoon,
+        None => Status::Upcoming,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Obligation {
+    pub kind: Kind,
+    pub due_on: NaiveDate,
+    pub status: Status,
+    pub completed_on: Option<NaiveDate>,
+}
+
+/// A span of days from a start to an optional end, both inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+}
+
+impl Span {
+    /// The span as it looked on `as_of`: not begun yet is `None`; an end after `as_of` was
+    /// not known then.
+    fn as_seen_on(self, as_of: NaiveDate) -> Option<Span> {
+        (self.started_on <= as_of).then(|| Span {
+            started_on: self.started_on,
+            ended_on: self.ended_on.filter(|end| *end <= as_of),
+        })
+    }
+
+    fn contains(self, date: NaiveDate) -> bool {
+        date >= self.started_on && self.ended_on.is_none_or(|end| date <= end)
+    }
+
+    fn is_ongoing(self) -> bool {
+        self.ended_on.is_none()
+    }
+
+    fn within(self, outer: Span) -> Span {
+        Span {
+            started_on: self.started_on.max(outer.started_on),
+            ended_on: match (self.ended_on, outer.ended_on) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssessmentKind {
+    Initial,
+    Review,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HealthAssessment {
+    pub kind: AssessmentKind,
+    pub completed_on: NaiveDate,
+}
+
+/// Everything about a child that a statutory clock depends on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub date_of_birth: Option<NaiveDate>,
+    /// Periods of being looked after (care episodes run together), not overlapping.
+    pub periods_of_care: Vec<Span>,
+    pub placements: Vec<Span>,
+    pub reviews_held_on: Vec<NaiveDate>,
+    pub health_assessments: Vec<HealthAssessment>,
+    pub care_plans_agreed_on: Vec<NaiveDate>,
+    pub social_worker_visits_on: Vec<NaiveDate>,
+}
+
+/// Every obligation for one child on `as_of`, by kind and then due date.
+pub fn obligations(facts: &Facts, as_of: NaiveDate) -> Vec<Obligation> {
+    let mut all = Vec::new();
+    let periods = facts
+        .periods_of_care
+        .iter()
+        .filter_map(|p| p.as_seen_on(as_of));
+    for period in periods {
+        all.extend(reviews(facts, period, as_of));
+        all.extend(care_plan(facts, period, as_of));
+        all.extend(initial_health_assessment(facts, period, as_of));
+        all.extend(review_health_assessments(facts, period, as_of));
+        all.extend(social_worker_visits(facts, period, as_of));
+    }
+    all.sort_by_key(|o| (o.kind, o.due_on));
+    all
+}
+
+/// Dates within a span and not after `as_of`, in order.
+fn dated_within(
+    dates: impl IntoIterator<Item = NaiveDate>,
+    span: Span,
+    as_of: NaiveDate,
+) -> Vec<NaiveDate> {
+    let mut within: Vec<NaiveDate> = dates
+        .into_iter()
+        .filter(|d| *d <= as_of && span.contains(*d))
+        .collect();
+    within.sort();
+    within
+}
+
+/// A repeating clock: the first occurrence is due on `first_due`; each time it is done, the
+/// next is due `next_due(how many done so far, when the last was done)` after. While `open`,
+/// the next occurrence appears too.
+fn repeating(
+    kind: Kind,
+    first_due: NaiveDate,
+    done_on: &[NaiveDate],
+    next_due: impl Fn(usize, NaiveDate) -> NaiveDate,
+    open: bool,
+    as_of: NaiveDate,
+) -> Vec<Obligation> {
+    let mut due_on = first_due;
+    let mut found = Vec::with_capacity(done_on.len() + 1);
+    for (index, done) in done_on.iter().enumerate() {
+        found.push(Obligation {
+            kind,
+            due_on,
+            status: status(due_on, Some(*done), as_of),
+            completed_on: Some(*done),
+        });
+        due_on = next_due(index + 1, *done);
+    }
+    if open {
+        found.push(Obligation {
+            kind,
+            due_on,
+            status: status(due_on, None, as_of),
+            completed_on: None,
+        });
+    }
+    found
+}
+
+/// A once-only clock: done by the first of `done_on`, or open while `open`.
+fn once(
+    kind: Kind,
+    due_on: NaiveDate,
+    done_on: &[NaiveDate],
+    open: bool,
+    as_of: NaiveDate,
+) -> Vec<Obligation> {
+    let first = done_on.first().copied();
+    if first.is_none() && !open {
+        return Vec::new();
+    }
+    vec![Obligation {
+        kind,
+        due_on,
+        status: status(due_on, first, as_of),
+        completed_on: first,
+    }]
+}
+
+/// CPPCR 2010 reg 33: the first review within 20 working days of becoming looked after, the
+/// second within 3 months of the first, then within 6 months of the one before. Each is
+/// counted from when the last review was actually held, and a new period of care starts the
+/// clock again. When care ends, no more reviews fall due.
+fn reviews(facts: &Facts, period: Span, as_of: NaiveDate) -> Vec<Obligation> {
+    let held = dated_within(facts.reviews_held_on.iter().copied(), period, as_of);
+    repeating(
+        Kind::LacReview,
+        add_working_days(period.started_on, 20),
+        &held,
+        |reviews_held, last| add_months(last, if reviews_held == 1 { 3 } else { 6 }),
+        period.is_ongoing(),
+        as_of,
+    )
+}
+
+/// CPPCR 2010 reg 4: a care plan within 10 working days of the first placement of the
+/// period (where it could not be ready before the child was placed).
+fn care_plan(facts: &Facts, period: Span, as_of: NaiveDate) -> Vec<Obligation> {
+    let placed = dated_within(facts.placements.iter().map(|p| p.started_on), period, as_of);
+    let Some(first_placement) = placed.first() else {
+        return Vec::new();
+    };
+    let agreed = dated_within(facts.care_plans_agreed_on.iter().copied(), period, as_of);
+    once(
+        Kind::CarePlan,
+        add_working_days(*first_placement, 10),
+        &agreed,
+        period.is_ongoing(),
+        as_of,
+    )
+}
+
+/// Promoting the health of looked-after children (2015): an initial health assessment within
+/// 20 working days of becoming looked after.
+fn initial_health_assessment(facts: &Facts, period: Span, as_of: NaiveDate) -> Vec<Obligation> {
+    let done = dated_within(
+        facts
+            .health_assessments
+            .iter()
+            .filter(|a| a.kind == AssessmentKind::Initial)
+            .map(|a| a.completed_on),
+        period,
+        as_of,
+    );
+    once(
+        Kind::InitialHealthAssessment,
+        add_working_days(period.started_on, 20),
+        &done,
+        period.is_ongoing(),
+        as_of,
+    )
+}
+
+/// Same guidance: a review health assessment 6 months after the last assessment for a child
+/// who was under 5 at it, 12 months for an older child. The clock starts at the first
+/// assessment of the period.
+fn review_health_assessments(facts: &Facts, period: Span, as_of: NaiveDate) -> Vec<Obligation> {
+    let all = dated_within(
+        facts.health_assessments.iter().map(|a| a.completed_on),
+        period,
+        as_of,
+    );
+    let Some((first, later)) = all.split_first() else {
+        return Vec::new();
+    };
+    let interval = |last: NaiveDate| match facts.date_of_birth {
+        Some(born) if age_on(born, last) < 5 => 6,
+        _ => 12,
+    };
+    repeating(
+        Kind::ReviewHealthAssessment,
+        add_months(*first, interval(*first)),
+        later,
+        |_, last| add_months(last, interval(last)),
+        period.is_ongoing(),
+        as_of,
+    )
+}
+
+/// CPPCR 2010 reg 28: a visit within 1 week of a placement starting, then at most 6 weeks
+/// apart in the placement's first year, then at most 3 months apart. Each placement starts
+/// its own clock; the clock stops when the placement or the period of care ends.
+fn social_worker_visits(facts: &Facts, period: Span, as_of: NaiveDate) -> Vec<Obligation> {
+    let placements = facts
+        .placements
+        .iter()
+        .filter_map(|p| p.as_seen_on(as_of))
+        .filter(|p| period.contains(p.started_on))
+        .map(|p| p.within(period));
+    let mut found = Vec::new();
+    for placement in placements {
+        let visits = dated_within(
+            facts.social_worker_visits_on.iter().copied(),
+            placement,
+            as_of,
+        );
+        let first_year_ends = add_months(placement.started_on, 12);
+        found.extend(repeating(
+            Kind::SocialWorkerVisit,
+            add_weeks(placement.started_on, 1),
+            &visits,
+            |_, last| {
+                if last < first_year_ends {
+                    add_weeks(last, 6)
+                } else {
+                    add_months(last, 3)
+                }
+            },
+            placement.is_ongoing(),
+            as_of,
+        ));
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn in_care_from(start: &str) -> Facts {
+        Facts {
+            date_of_birth: Some(d("2012-06-01")),
+            periods_of_care: vec![Span {
+                started_on: d(start),
+                ended_on: None,
+            }],
+            ..Facts::default()
+        }
+    }
+
+    fn of_kind(all: &[Obligation], kind: Kind) -> Vec<(NaiveDate, Status, Option<NaiveDate>)> {
+        all.iter()
+            .filter(|o| o.kind == kind)
+            .map(|o| (o.due_on, o.status, o.completed_on))
+            .collect()
+    }
+
+    #[test]
+    fn statuses_follow_the_due_date_and_the_28_day_window() {
+        let due = d("2026-12-01");
+        assert_eq!(status(due, None, d("2026-10-01")), Status::Upcoming);
+        assert_eq!(status(due, None, d("2026-11-03")), Status::DueSoon);
+        assert_eq!(status(due, None, d("2026-12-01")), Status::DueSoon);
+        assert_eq!(status(due, None, d("2026-12-02")), Status::Overdue);
+        assert_eq!(
+            status(due, Some(d("2026-12-01")), d("2027-01-01")),
+            Status::Met
+        );
+        assert_eq!(
+            status(due, Some(d("2026-12-02")), d("2027-01-01")),
+            Status::MetLate
+        );
+    }
+
+    #[test]
+    fn reg_33_first_review_within_20_working_days_of_becoming_looked_after() {
+        // Looked after from Wednesday 20 December 2023: Christmas, Boxing Day and New Year's
+        // Day are not working days.
+        let all = obligations(&in_care_from("2023-12-20"), d("2023-12-21"));
+        assert_eq!(
+            of_kind(&all, Kind::LacReview),
+            vec![(d("2024-01-22"), Status::Upcoming, None)]
+        );
+    }
+
+    #[test]
+    fn reg_33_second_review_3_months_after_the_first_then_6_monthly() {
+        let mut facts = in_care_from("2026-01-05");
+        facts.reviews_held_on = vec![d("2026-01-30"), d("2026-04-28")];
+        let all = obligations(&facts, d("2026-05-01"));
+        assert_eq!(
+            of_kind(&all, Kind::LacReview),
+            vec![
+                (d("2026-02-02"), Status::Met, Some(d("2026-01-30"))),
+                (d("2026-04-30"), Status::Met, Some(d("2026-04-28"))),
+                (d("2026-10-28"), Status::Upcoming, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn reg_33_a_late_review_moves_the_next_one_from_when_it_was_actually_held() {
+        let mut facts = in_care_from("2026-01-05");
+        facts.reviews_held_on = vec![d("2026-02-20")];
+        let all = obligations(&facts, d("2026-03-01"));
+        assert_eq!(
+            of_kind(&all, Kind::LacReview),
+            vec![
+                (d("2026-02-02"), Status::MetLate, Some(d("2026-02-20"))),
+                (d("2026-05-20"), Status::Upcoming, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn reg_33_an_unheld_review_is_overdue() {
+        let all = obligations(&in_care_from("2026-01-05"), d("2026-02-03"));
+        assert_eq!(
+            of_kind(&all, Kind::LacReview),
+            vec![(d("2026-02-02"), Status::Overdue, None)]
+        );
+    }
+
+    #[test]
+    fn reg_33_a_new_period_of_care_restarts_the_review_clock() {
+        let mut facts = in_care_from("2025-01-06");
+        facts.periods_of_care = vec![
+            Span {
+                started_on: d("2025-01-06"),
+                ended_on: Some(d("2025-03-31")),
+            },
+            Span {
+                started_on: d("2026-03-02"),
+                ended_on: None,
+            },
+        ];
+        facts.reviews_held_on = vec![d("2025-01-31")];
+        let all = obligations(&facts, d("2026-03-03"));
+        assert_eq!(
+            of_kind(&all, Kind::LacReview),
+            vec![
+                (d("2025-02-03"), Status::Met, Some(d("2025-01-31"))),
+                // 20 working days from 2 March 2026: Good Friday is 3 April.
+                (d("2026-03-30"), Status::DueSoon, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn when_care_ends_no_more_reviews_or_visits_fall_due() {
+        let mut facts = in_care_from("2026-01-05");
+        facts.periods_of_care[0].ended_on = Some(d("2026-03-31"));
+        facts.placements = vec![Span {
+            started_on: d("2026-01-05"),
+            ended_on: Some(d("2026-03-31")),
+        }];
+        facts.reviews_held_on = vec![d("2026-01-30")];
+        facts.social_worker_visits_on = vec![d("2026-01-09")];
+        let all = obligations(&facts, d("2026-06-01"));
+        assert!(all.iter().all(|o| !o.status.is_open()), "{all:?}");
+        // As of a day while the child was still in care, the next review was open.
+        let then = obligations(&facts, d("2026-03-01"));
+        assert_eq!(
+            of_kind(&then, Kind::LacReview).last().unwrap().1,
+            Status::Upcoming
+        );
+    }
+
+    #[test]
+    fn facts_after_the_as_of_date_are_not_yet_known() {
+        let mut facts = in_care_from("2026-01-05");
+        facts.reviews_held_on = vec![d("2026-01-30")];
+        let before = obligations(&facts, d("2026-01-20"));
+        assert_eq!(
+            of_kind(&before, Kind::LacReview),
+            vec![(d("2026-02-02"), Status::DueSoon, None)]
+        );
+        assert!(
+            obligations(&facts, d("2026-01-04")).is_empty(),
+            "not yet in care"
+        );
+    }
+
+    #[test]
+    fn reg_4_care_plan_within_10_working_days_of_the_first_placement() {
+        let mut facts = in_care_from("2026-03-30");
+        // Placed on Tuesday 31 March 2026; Good Friday 3 April and Easter Monday 6 April.
+        facts.placements = vec![Span {
+            started_on: d("2026-03-31"),
+            ended_on: None,
+        }];
+        let open = obligations(&facts, d("2026-04-01"));
+        assert_eq!(
+            of_kind(&open, Kind::CarePlan),
+            vec![(d("2026-04-16"), Status::DueSoon, None)]
+        );
+        facts.care_plans_agreed_on = vec![d("2026-04-17")];
+        let late = obligations(&facts, d("2026-05-01"));
+        assert_eq!(
+            of_kind(&late, Kind::CarePlan),
+            vec![(d("2026-04-16"), Status::MetLate, Some(d("2026-04-17")))]
+        );
+    }
+
+    #[test]
+    fn no_care_plan_is_due_before_a_first_placement() {
+        let all = obligations(&in_care_from("2026-03-30"), d("2026-04-01"));
+        assert!(of_kind(&all, Kind::CarePlan).is_empty());
+    }
+
+    #[test]
+    fn initial_health_assessment_within_20_working_days() {
+        let mut facts = in_care_from("2026-01-05");
+        facts.health_assessments = vec![HealthAssessment {
+            kind: AssessmentKind::Initial,
+            completed_on: d("2026-01-28"),
+        }];
+        let all = obligations(&facts, d("2026-02-10"));
+        assert_eq!(
+            of_kind(&all, Kind::InitialHealthAssessment),
+            vec![(d("2026-02-02"), Status::Met, Some(d("2026-01-28")))]
+        );
+    }
+
+    #[test]
+    fn review_health_assessments_are_six_monthly_under_five_and_yearly_from_five() {
+        let mut facts = in_care_from("2025-09-01");
+        // Turns 5 on 15 March 2026.
+        facts.date_of_birth = Some(d("2021-03-15"));
+        facts.health_assessments = vec![
+            HealthAssessment {
+                kind: AssessmentKind::Initial,
+                completed_on: d("2025-09-20"),
+            },
+            HealthAssessment {
+                kind: AssessmentKind::Review,
+                completed_on: d("2026-03-10"),
+            },
+        ];
+        let all = obligations(&facts, d("2026-04-01"));
+        assert_eq!(
+            of_kind(&all, Kind::ReviewHealthAssessment),
+            vec![
+                // Under 5 at the initial assessment: 6 months.
+                (d("2026-03-20"), Status::Met, Some(d("2026-03-10"))),
+                // Still 4 on 10 March 2026: 6 months again.
+                (d("2026-09-10"), Status::Upcoming, None),
+            ]
+        );
+        facts.health_assessments.push(HealthAssessment {
+            kind: AssessmentKind::Review,
+            completed_on: d("2026-09-01"),
+        });
+        let later = obligations(&facts, d("2026-09-02"));
+        // Aged 5 at the September assessment: 12 months.
+        assert_eq!(
+            of_kind(&later, Kind::ReviewHealthAssessment)
+                .last()
+                .unwrap()
+                .0,
+            d("2027-09-01")
+        );
+    }
+
+    #[test]
+    fn review_health_assessment_at_month_end_clamps() {
+        let mut facts = in_care_from("2026-08-01");
+        facts.date_of_birth = Some(d("2022-01-01"));
+        facts.health_assessments = vec![HealthAssessment {
+            kind: AssessmentKind::Initial,
+            completed_on: d("2026-08-31"),
+        }];
+        let all = obligations(&facts, d("2026-09-01"));
+        assert_eq!(
+            of_kind(&all, Kind::ReviewHealthAssessment),
+            vec![(d("2027-02-28"), Status::Upcoming, None)]
+        );
+    }
+
+    #[test]
+    fn reg_28_visit_within_a_week_then_six_weekly_in_the_first_year_then_three_monthly() {
+        let mut facts = in_care_from("2025-01-06");
+        facts.placements = vec![Span {
+            started_on: d("2025-01-06"),
+            ended_on: None,
+        }];
+        facts.social_worker_visits_on = vec![d("2025-01-10"), d("2025-02-20"), d("2026-01-20")];
+        let all = obligations(&facts, d("2026-02-01"));
+        assert_eq!(
+            of_kind(&all, Kind::SocialWorkerVisit),
+            vec![
+                (d("2025-01-13"), Status::Met, Some(d("2025-01-10"))),
+                (d("2025-02-21"), Status::Met, Some(d("2025-02-20"))),
+                (d("2025-04-03"), Status::MetLate, Some(d("2026-01-20"))),
+                // Past the placement's first year: 3 months.
+                (d("2026-04-20"), Status::Upcoming, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn reg_28_a_new_placement_starts_its_own_visits() {
+        let mut facts = in_care_from("2026-01-05");
+        facts.placements = vec![
+            Span {
+                started_on: d("2026-01-05"),
+                ended_on: Some(d("2026-02-01")),
+            },
+            Span {
+                started_on: d("2026-02-02"),
+                ended_on: None,
+            },
+        ];
+        facts.social_worker_visits_on = vec![d("2026-01-08")];
+        let all = obligations(&facts, d("2026-02-03"));
+        assert_eq!(
+            of_kind(&all, Kind::SocialWorkerVisit),
+            vec![
+                (d("2026-01-12"), Status::Met, Some(d("2026-01-08"))),
+                (d("2026-02-09"), Status::DueSoon, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn kinds_and_statuses_round_trip_through_their_codes() {
+        for kind in Kind::ALL {
+            assert_eq!(Kind::from_code(kind.code()), Some(kind));
+        }
+        for status in Status::ALL {
+            assert_eq!(Status::from_code(status.code()), Some(status));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn at_most_one_open_obligation_per_kind_while_in_care(
+            start in 0i64..5000,
+            review_gaps in proptest::collection::vec(1i64..400, 0..6),
+            as_of_after in 0i64..3000,
+        ) {
+            let start = d("2005-01-01") + chrono::Duration::days(start);
+            let mut facts = in_care_from(&start.to_string());
+            facts.placements = vec![Span { started_on: start, ended_on: None }];
+            let mut day = start;
+            for gap in review_gaps {
+                day += chrono::Duration::days(gap);
+                facts.reviews_held_on.push(day);
+                facts.social_worker_visits_on.push(day);
+            }
+            let as_of = start + chrono::Duration::days(as_of_after);
+            let all = obligations(&facts, as_of);
+            for kind in Kind::ALL {
+                let open = all.iter().filter(|o| o.kind == kind && o.status.is_open()).count();
+                proptest::prop_assert!(open <= 1, "{kind:?} has {open} open");
+            }
+            for o in &all {
+                proptest::prop_assert_eq!(o.status, status(o.due_on, o.completed_on, as_of));
+                if let Some(done) = o.completed_on {
+                    proptest::prop_assert!(done <= as_of);
+                }
+            }
+        }
+    }
+}
