@@ -7,6 +7,7 @@ mod m20261122_000003_create_sign_in;
 mod m20261122_000004_create_access_log;
 mod m20261122_000005_create_outbox;
 mod m20261122_000006_create_portal_sign_in;
+mod m20261122_000007_create_care_records;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_create_access_log::Migration),
             Box::new(m20261122_000005_create_outbox::Migration),
             Box::new(m20261122_000006_create_portal_sign_in::Migration),
+            Box::new(m20261122_000007_create_care_records::Migration),
         ]
     }
 }

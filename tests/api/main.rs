@@ -6,6 +6,7 @@ mod cli;
 mod email;
 mod errors;
 mod helpers;
+mod obligations;
 mod openapi;
 mod portal;
 mod settings;

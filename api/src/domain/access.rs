@@ -31,6 +31,10 @@ pub enum Action {
     ManageAllocations,
     ReadAccessLog,
     ListStaff,
+    /// Record care episodes, placements, reviews, assessments, plans and visits.
+    RecordCare,
+    /// See a child's statutory deadlines, or a list of them.
+    ReadObligations,
 }
 
 /// What connects a record to the people around it, loaded by the service layer.
@@ -62,27 +66,38 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
     use Action::*;
     use Reach::*;
     let for_allocated = |allocation| match action {
-        ListYoungPeople | ReadYoungPerson | ReadAllocations => Some(AllocatedAs(allocation)),
+        ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadObligations => {
+            Some(AllocatedAs(allocation))
+        }
+        // A PA works with care leavers; care records are kept by the social worker and IRO.
+        RecordCare if allocation != AllocationRole::PersonalAdviser => {
+            Some(AllocatedAs(allocation))
+        }
         _ => None,
     };
     match role {
         Role::Manager => match action {
             CreateYoungPerson | ListYoungPeople | ReadYoungPerson | ReadAllocations
-            | ManageAllocations | ReadAccessLog | ListStaff => Some(WholeAuthority),
+            | ManageAllocations | ReadAccessLog | ListStaff | RecordCare | ReadObligations => {
+                Some(WholeAuthority)
+            }
         },
         // Administrators set records up and allocate staff; they do not read case records.
         Role::Admin => match action {
             CreateYoungPerson | ReadAllocations | ManageAllocations | ListStaff => {
                 Some(WholeAuthority)
             }
-            ListYoungPeople | ReadYoungPerson | ReadAccessLog => None,
+            ListYoungPeople | ReadYoungPerson | ReadAccessLog | RecordCare | ReadObligations => {
+                None
+            }
         },
         Role::PersonalAdviser => for_allocated(AllocationRole::PersonalAdviser),
         Role::SocialWorker => for_allocated(AllocationRole::SocialWorker),
         Role::Iro => for_allocated(AllocationRole::Iro),
         Role::YoungPerson => match action {
-            ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadAccessLog => Some(OwnRecord),
-            CreateYoungPerson | ManageAllocations | ListStaff => None,
+            ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadAccessLog
+            | ReadObligations => Some(OwnRecord),
+            CreateYoungPerson | ManageAllocations | ListStaff | RecordCare => None,
         },
         // Their work is in their own areas, never in children's case records.
         Role::PrivateFosteringOfficer | Role::HousingOfficer => None,
@@ -300,6 +315,57 @@ mod tests {
                 Decision::Forbidden
             );
         }
+    }
+
+    #[test]
+    fn care_records_are_kept_by_the_allocated_social_worker_and_iro_and_managers() {
+        let facts = record(&AllocationRole::ALL);
+        assert_eq!(
+            decide(
+                &actor(Role::SocialWorker, None),
+                Action::RecordCare,
+                Some(&facts)
+            ),
+            Decision::Allowed(Role::SocialWorker)
+        );
+        assert_eq!(
+            decide(&actor(Role::Iro, None), Action::RecordCare, Some(&facts)),
+            Decision::Allowed(Role::Iro)
+        );
+        assert_eq!(
+            decide(
+                &actor(Role::Manager, None),
+                Action::RecordCare,
+                Some(&record(&[]))
+            ),
+            Decision::Allowed(Role::Manager)
+        );
+        assert_eq!(
+            decide(
+                &actor(Role::PersonalAdviser, None),
+                Action::RecordCare,
+                Some(&facts)
+            ),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(
+                &actor(Role::Iro, None),
+                Action::RecordCare,
+                Some(&record(&[]))
+            ),
+            Decision::NotFound
+        );
+        let own = record(&[]);
+        let young_person = actor(Role::YoungPerson, Some(own.young_person_id));
+        assert_eq!(
+            decide(&young_person, Action::ReadObligations, Some(&own)),
+            Decision::Allowed(Role::YoungPerson)
+        );
+        assert_eq!(
+            decide(&young_person, Action::RecordCare, Some(&own)),
+            Decision::Forbidden
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod bank_holidays;
 pub mod calendar;
+pub mod care;
 pub mod login_throttle;
 pub mod obligations;
 pub mod outbox;

@@ -1,8 +1,10 @@
 //! The JSON API (OpenAPI 3): one module per area, all under `/api/v1`.
 
 pub mod auth;
+pub mod care;
 pub mod me;
 pub mod middleware;
+pub mod obligations;
 pub mod problem;
 pub mod sign_in;
 pub mod spec;
@@ -33,6 +35,10 @@ pub enum ApiTags {
     YoungPeople,
     /// The staff directory
     Staff,
+    /// Recording care: periods of care, placements, reviews, assessments, plans, visits
+    Care,
+    /// Statutory deadlines and whether they were met
+    Obligations,
 }
 
 pub const API_VERSION: &str = "1.0.0";
@@ -48,6 +54,12 @@ pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + 
                 state: state.clone(),
             },
             staff::StaffApi {
+                state: state.clone(),
+            },
+            care::CareApi {
+                state: state.clone(),
+            },
+            obligations::ObligationsApi {
                 state: state.clone(),
             },
         ),

@@ -26,6 +26,8 @@ pub enum ReadKind {
     Allocations,
     /// Looked at who has looked at your record.
     AccessLog,
+    /// Looked at when your reviews, visits and health assessments are due.
+    Obligations,
 }
 
 impl ReadKind {
@@ -35,6 +37,7 @@ impl ReadKind {
             ReadKind::Record => "record",
             ReadKind::Allocations => "allocations",
             ReadKind::AccessLog => "access_log",
+            ReadKind::Obligations => "obligations",
         }
     }
 
@@ -55,6 +58,9 @@ impl ReadKind {
             ReadKind::Record => "Looked at your details",
             ReadKind::Allocations => "Looked at who your workers are",
             ReadKind::AccessLog => "Looked at who has seen your record",
+            ReadKind::Obligations => {
+                "Looked at when your reviews, visits and health checks are due"
+            }
         }
     }
 }

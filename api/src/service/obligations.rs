@@ -1,0 +1,279 @@
+//! Statutory deadlines: worked out live for one child (exact for any as-of date), and kept in
+//! the `obligations` table for lists across many children (an indexed query whose cost does
+//! not grow with the number of children). The table is rewritten for a child whenever a fact
+//! about them is recorded, in the same transaction.
+use chrono::{Duration, NaiveDate};
+use entity::{
+    care_episode, care_plan, health_assessment, obligation, placement, review, social_worker_visit,
+    staff_allocation, young_person,
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    sea_query::{Expr, ExprTrait},
+};
+use uuid::Uuid;
+
+use super::{
+    Caller, Page, PageRequest,
+    access::{authorise_read, current_on},
+    access_log::{self, ReadKind},
+};
+use crate::{
+    AppState,
+    domain::{
+        access::{self, Action, ListScope},
+        obligations::{
+            self, AssessmentKind, DUE_SOON_DAYS, Facts, HealthAssessment, Kind, Obligation, Span,
+            Status,
+        },
+        roles::Role,
+    },
+    error::{Error, Result},
+};
+
+/// Everything recorded about a child that a statutory clock depends on.
+pub async fn load_facts(db: &impl ConnectionTrait, person: &young_person::Model) -> Result<Facts> {
+    let id = person.id;
+    let periods = care_episode::Entity::find()
+        .filter(care_episode::Column::YoungPersonId.eq(id))
+        .all(db)
+        .await?;
+    let placements = placement::Entity::find()
+        .filter(placement::Column::YoungPersonId.eq(id))
+        .all(db)
+        .await?;
+    let reviews = review::Entity::find()
+        .filter(review::Column::YoungPersonId.eq(id))
+        .all(db)
+        .await?;
+    let assessments = health_assessment::Entity::find()
+        .filter(health_assessment::Column::YoungPersonId.eq(id))
+        .all(db)
+        .await?;
+    let plans = care_plan::Entity::find()
+        .filter(care_plan::Column::YoungPersonId.eq(id))
+        .all(db)
+        .await?;
+    let visits = social_worker_visit::Entity::find()
+        .filter(social_worker_visit::Column::YoungPersonId.eq(id))
+        .all(db)
+        .await?;
+    Ok(Facts {
+        date_of_birth: Some(person.date_of_birth),
+        periods_of_care: periods
+            .iter()
+            .map(|p| Span {
+                started_on: p.started_on,
+                ended_on: p.ended_on,
+            })
+            .collect(),
+        placements: placements
+            .iter()
+            .map(|p| Span {
+                started_on: p.started_on,
+                ended_on: p.ended_on,
+            })
+            .collect(),
+        reviews_held_on: reviews.iter().map(|r| r.held_on).collect(),
+        health_assessments: assessments
+            .iter()
+            .map(|a| HealthAssessment {
+                kind: if a.kind == "initial" {
+                    AssessmentKind::Initial
+                } else {
+                    AssessmentKind::Review
+                },
+                completed_on: a.completed_on,
+            })
+            .collect(),
+        care_plans_agreed_on: plans.iter().map(|p| p.agreed_on).collect(),
+        social_worker_visits_on: visits.iter().map(|v| v.visited_on).collect(),
+    })
+}
+
+/// Rewrite a child's row set in the obligations table from their facts as of `today`.
+pub async fn refresh(
+    db: &impl ConnectionTrait,
+    person: &young_person::Model,
+    today: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let facts = load_facts(db, person).await?;
+    obligation::Entity::delete_many()
+        .filter(obligation::Column::YoungPersonId.eq(person.id))
+        .exec(db)
+        .await?;
+    let rows: Vec<obligation::ActiveModel> = obligations::obligations(&facts, today)
+        .into_iter()
+        .map(|o| obligation::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            young_person_id: Set(person.id),
+            authority_id: Set(person.authority_id),
+            kind: Set(o.kind.code().to_owned()),
+            due_on: Set(o.due_on),
+            completed_on: Set(o.completed_on),
+            updated_at: Set(now),
+        })
+        .collect();
+    if !rows.is_empty() {
+        obligation::Entity::insert_many(rows).exec(db).await?;
+    }
+    Ok(())
+}
+
+/// One child's obligations as of a date (today if none), worked out from their facts.
+#[tracing::instrument(skip(state, caller))]
+pub async fn for_young_person(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+    as_of: Option<NaiveDate>,
+) -> Result<Vec<Obligation>> {
+    let person = authorise_read(
+        &state.db,
+        caller,
+        id,
+        Action::ReadObligations,
+        ReadKind::Obligations,
+        state.clock.today(),
+        state.clock.now(),
+    )
+    .await?;
+    let facts = load_facts(&state.db, &person).await?;
+    Ok(obligations::obligations(
+        &facts,
+        as_of.unwrap_or_else(|| state.clock.today()),
+    ))
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ObligationFilter {
+    pub kind: Option<Kind>,
+    pub status: Option<Status>,
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ListedObligation {
+    pub young_person_id: Uuid,
+    pub kind: Kind,
+    pub due_on: NaiveDate,
+    pub status: Status,
+    pub completed_on: Option<NaiveDate>,
+}
+
+fn status_condition(status: Status, as_of: NaiveDate) -> Condition {
+    use obligation::Column::{CompletedOn, DueOn};
+    let soon = as_of + Duration::days(DUE_SOON_DAYS);
+    match status {
+        Status::Overdue => Condition::all()
+            .add(CompletedOn.is_null())
+            .add(DueOn.lt(as_of)),
+        Status::DueSoon => Condition::all()
+            .add(CompletedOn.is_null())
+            .add(DueOn.gte(as_of))
+            .add(DueOn.lte(soon)),
+        Status::Upcoming => Condition::all()
+            .add(CompletedOn.is_null())
+            .add(DueOn.gt(soon)),
+        Status::Met => Condition::all().add(Expr::col(CompletedOn).lte(Expr::col(DueOn))),
+        Status::MetLate => Condition::all().add(Expr::col(CompletedOn).gt(Expr::col(DueOn))),
+    }
+}
+
+/// The caller's view: a manager sees their authority, allocated staff their young people, a
+/// young person their own; earliest due first.
+#[tracing::instrument(skip(state, caller))]
+pub async fn list(
+    state: &AppState,
+    caller: &Caller,
+    filter: ObligationFilter,
+    page: PageRequest,
+) -> Result<Page<ListedObligation>> {
+    let scope =
+        access::list_scope(&caller.actor, Action::ReadObligations).ok_or(Error::Forbidden)?;
+    let today = state.clock.today();
+    let as_of = filter.as_of.unwrap_or(today);
+    let mut query = obligation::Entity::find();
+    let role = match &scope {
+        ListScope::WholeAuthority(role) => {
+            query = query.filter(obligation::Column::AuthorityId.eq(caller.actor.authority_id));
+            *role
+        }
+        ListScope::Allocated(allocations) => {
+            let codes: Vec<&str> = allocations.iter().map(|a| a.code()).collect();
+            let allocated = staff_allocation::Entity::find()
+                .select_only()
+                .column(staff_allocation::Column::YoungPersonId)
+                .filter(staff_allocation::Column::StaffUserId.eq(caller.actor.user_id))
+                .filter(staff_allocation::Column::Role.is_in(codes))
+                .filter(current_on(today))
+                .into_query();
+            query = query.filter(obligation::Column::YoungPersonId.in_subquery(allocated));
+            allocations[0].staff_role()
+        }
+        ListScope::OwnRecord(id) => {
+            query = query.filter(obligation::Column::YoungPersonId.eq(*id));
+            Role::YoungPerson
+        }
+    };
+    if let Some(kind) = filter.kind {
+        query = query.filter(obligation::Column::Kind.eq(kind.code()));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(status_condition(status, as_of));
+    }
+    let total = query.clone().count(&state.db).await?;
+    let rows = query
+        .order_by_asc(obligation::Column::DueOn)
+        .order_by_asc(obligation::Column::Id)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(&state.db)
+        .await?;
+    let mut read: Vec<(Uuid, Role)> = rows.iter().map(|row| (row.young_person_id, role)).collect();
+    read.sort();
+    read.dedup();
+    access_log::record(
+        &state.db,
+        caller,
+        &read,
+        ReadKind::Obligations,
+        state.clock.now(),
+    )
+    .await?;
+    let items = rows
+        .into_iter()
+        .filter_map(|row| {
+            let kind = Kind::from_code(&row.kind)?;
+            Some(ListedObligation {
+                young_person_id: row.young_person_id,
+                kind,
+                due_on: row.due_on,
+                status: obligations::status(row.due_on, row.completed_on, as_of),
+                completed_on: row.completed_on,
+            })
+        })
+        .collect();
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}
+
+/// Write a new fact and bring the child's obligations up to date, in one transaction.
+pub async fn save_fact<A>(state: &AppState, person: &young_person::Model, row: A) -> Result<()>
+where
+    A: ActiveModelTrait + sea_orm::ActiveModelBehavior + Send,
+    <A::Entity as sea_orm::EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
+{
+    use sea_orm::TransactionTrait;
+    let txn = state.db.begin().await?;
+    row.insert(&txn).await?;
+    refresh(&txn, person, state.clock.today(), state.clock.now()).await?;
+    txn.commit().await?;
+    Ok(())
+}
