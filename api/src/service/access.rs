@@ -2,7 +2,10 @@
 //! needs, ask it, and log the read.
 use chrono::NaiveDate;
 use entity::{staff_allocation, young_person};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait,
+    sea_query::SelectStatement,
+};
 use uuid::Uuid;
 
 use crate::{
@@ -27,6 +30,23 @@ pub fn current_on(today: NaiveDate) -> Condition {
                 .add(staff_allocation::Column::EndedOn.is_null())
                 .add(staff_allocation::Column::EndedOn.gt(today)),
         )
+}
+
+/// The ids of the young people allocated to a member of staff on `today`, in any of these
+/// ways: the subquery behind every "the children I hold" list.
+pub fn allocated_to(
+    staff_user_id: Uuid,
+    allocations: &[AllocationRole],
+    today: NaiveDate,
+) -> SelectStatement {
+    let codes: Vec<&str> = allocations.iter().map(|a| a.code()).collect();
+    staff_allocation::Entity::find()
+        .select_only()
+        .column(staff_allocation::Column::YoungPersonId)
+        .filter(staff_allocation::Column::StaffUserId.eq(staff_user_id))
+        .filter(staff_allocation::Column::Role.is_in(codes))
+        .filter(current_on(today))
+        .into_query()
 }
 
 /// May the caller do `action` to this young person's record? Returns the record and the

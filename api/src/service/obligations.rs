@@ -5,18 +5,18 @@
 use chrono::{Duration, NaiveDate};
 use entity::{
     care_episode, care_plan, health_assessment, obligation, placement, review, social_worker_visit,
-    staff_allocation, young_person,
+    young_person,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    QueryFilter, QueryOrder, QuerySelect, Set,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
 
 use super::{
     Caller, Page, PageRequest,
-    access::{authorise_read, current_on},
+    access::{allocated_to, authorise_read},
     access_log::{self, ReadKind},
 };
 use crate::{
@@ -202,14 +202,7 @@ pub async fn list(
             *role
         }
         ListScope::Allocated(allocations) => {
-            let codes: Vec<&str> = allocations.iter().map(|a| a.code()).collect();
-            let allocated = staff_allocation::Entity::find()
-                .select_only()
-                .column(staff_allocation::Column::YoungPersonId)
-                .filter(staff_allocation::Column::StaffUserId.eq(caller.actor.user_id))
-                .filter(staff_allocation::Column::Role.is_in(codes))
-                .filter(current_on(today))
-                .into_query();
+            let allocated = allocated_to(caller.actor.user_id, allocations, today);
             query = query.filter(obligation::Column::YoungPersonId.in_subquery(allocated));
             allocations[0].staff_role()
         }

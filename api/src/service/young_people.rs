@@ -1,9 +1,9 @@
 //! Young people's records: creating them, finding them, reading one.
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{staff_allocation, young_person};
+use entity::young_person;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait, Set,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -19,7 +19,7 @@ use crate::{
 
 use super::{
     Caller, Page, PageRequest,
-    access::{authorise_read, current_on},
+    access::{allocated_to, authorise_read},
     access_log::{self, ReadKind},
 };
 
@@ -152,22 +152,16 @@ pub async fn list(
     let authority = young_person::Column::AuthorityId.eq(caller.actor.authority_id);
     let (query, role) = match &scope {
         ListScope::WholeAuthority(role) => (young_person::Entity::find().filter(authority), *role),
-        ListScope::Allocated(allocations) => {
-            let codes: Vec<&str> = allocations.iter().map(|a| a.code()).collect();
-            let allocated = staff_allocation::Entity::find()
-                .select_only()
-                .column(staff_allocation::Column::YoungPersonId)
-                .filter(staff_allocation::Column::StaffUserId.eq(caller.actor.user_id))
-                .filter(staff_allocation::Column::Role.is_in(codes))
-                .filter(current_on(today))
-                .into_query();
-            (
-                young_person::Entity::find()
-                    .filter(authority)
-                    .filter(young_person::Column::Id.in_subquery(allocated)),
-                allocations[0].staff_role(),
-            )
-        }
+        ListScope::Allocated(allocations) => (
+            young_person::Entity::find().filter(authority).filter(
+                young_person::Column::Id.in_subquery(allocated_to(
+                    caller.actor.user_id,
+                    allocations,
+                    today,
+                )),
+            ),
+            allocations[0].staff_role(),
+        ),
         ListScope::OwnRecord(id) => (
             young_person::Entity::find().filter(young_person::Column::Id.eq(*id)),
             crate::domain::roles::Role::YoungPerson,
