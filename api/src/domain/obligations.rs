@@ -143,6 +143,21 @@ pub enum AssessmentKind {
     Review,
 }
 
+impl AssessmentKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            AssessmentKind::Initial => "initial",
+            AssessmentKind::Review => "review",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [AssessmentKind::Initial, AssessmentKind::Review]
+            .into_iter()
+            .find(|kind| kind.code() == code)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HealthAssessment {
     pub kind: AssessmentKind,
@@ -663,6 +678,9 @@ mod tests {
         }
         for status in Status::ALL {
             assert_eq!(Status::from_code(status.code()), Some(status));
+        }
+        for kind in [AssessmentKind::Initial, AssessmentKind::Review] {
+            assert_eq!(AssessmentKind::from_code(kind.code()), Some(kind));
         }
     }
 

@@ -6,7 +6,9 @@ use entity::{
     care_episode, care_plan, health_assessment, placement, review, social_worker_visit,
     young_person,
 };
-use sea_orm::Set;
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, EntityTrait, IntoActiveModel, Set, TransactionTrait,
+};
 use uuid::Uuid;
 
 use super::{Caller, access::authorise, obligations};
@@ -36,6 +38,19 @@ async fn prepare(
     .await?;
     let facts = obligations::load_facts(&state.db, &person).await?;
     Ok((person, facts))
+}
+
+/// Write a new fact and bring the child's obligations up to date, in one transaction.
+async fn save_fact<A>(state: &AppState, person: &young_person::Model, row: A) -> Result<()>
+where
+    A: ActiveModelTrait + ActiveModelBehavior + Send,
+    <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+{
+    let txn = state.db.begin().await?;
+    row.insert(&txn).await?;
+    obligations::refresh(&txn, person, state.clock.today(), state.clock.now()).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 fn optional_text(field: &str, value: Option<String>, max: usize) -> Result<Option<String>> {
@@ -84,7 +99,7 @@ pub async fn record_period_of_care(
         recorded_by: Set(caller.actor.user_id),
         created_at: Set(state.clock.now()),
     };
-    obligations::save_fact(state, &person, row).await?;
+    save_fact(state, &person, row).await?;
     Ok(id)
 }
 
@@ -132,7 +147,7 @@ pub async fn record_placement(
         recorded_by: Set(caller.actor.user_id),
         created_at: Set(state.clock.now()),
     };
-    obligations::save_fact(state, &person, row).await?;
+    save_fact(state, &person, row).await?;
     Ok(id)
 }
 
@@ -174,7 +189,7 @@ pub async fn record_review(
         recorded_by: Set(caller.actor.user_id),
         created_at: Set(state.clock.now()),
     };
-    obligations::save_fact(state, &person, row).await?;
+    save_fact(state, &person, row).await?;
     Ok(id)
 }
 
@@ -199,16 +214,12 @@ pub async fn record_health_assessment(
     let row = health_assessment::ActiveModel {
         id: Set(id),
         young_person_id: Set(person.id),
-        kind: Set(match kind {
-            AssessmentKind::Initial => "initial",
-            AssessmentKind::Review => "review",
-        }
-        .to_owned()),
+        kind: Set(kind.code().to_owned()),
         completed_on: Set(completed_on),
         recorded_by: Set(caller.actor.user_id),
         created_at: Set(state.clock.now()),
     };
-    obligations::save_fact(state, &person, row).await?;
+    save_fact(state, &person, row).await?;
     Ok(id)
 }
 
@@ -236,7 +247,7 @@ pub async fn record_care_plan(
         recorded_by: Set(caller.actor.user_id),
         created_at: Set(state.clock.now()),
     };
-    obligations::save_fact(state, &person, row).await?;
+    save_fact(state, &person, row).await?;
     Ok(id)
 }
 
@@ -266,6 +277,6 @@ pub async fn record_visit(
         recorded_by: Set(caller.actor.user_id),
         created_at: Set(state.clock.now()),
     };
-    obligations::save_fact(state, &person, row).await?;
+    save_fact(state, &person, row).await?;
     Ok(id)
 }

@@ -8,8 +8,8 @@ use entity::{
     young_person,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
     sea_query::{Expr, ExprTrait},
 };
 use uuid::Uuid;
@@ -78,13 +78,11 @@ pub async fn load_facts(db: &impl ConnectionTrait, person: &young_person::Model)
         reviews_held_on: reviews.iter().map(|r| r.held_on).collect(),
         health_assessments: assessments
             .iter()
-            .map(|a| HealthAssessment {
-                kind: if a.kind == "initial" {
-                    AssessmentKind::Initial
-                } else {
-                    AssessmentKind::Review
-                },
-                completed_on: a.completed_on,
+            .filter_map(|a| {
+                Some(HealthAssessment {
+                    kind: AssessmentKind::from_code(&a.kind)?,
+                    completed_on: a.completed_on,
+                })
             })
             .collect(),
         care_plans_agreed_on: plans.iter().map(|p| p.agreed_on).collect(),
@@ -255,18 +253,4 @@ pub async fn list(
         page: page.page,
         per_page: page.per_page,
     })
-}
-
-/// Write a new fact and bring the child's obligations up to date, in one transaction.
-pub async fn save_fact<A>(state: &AppState, person: &young_person::Model, row: A) -> Result<()>
-where
-    A: ActiveModelTrait + sea_orm::ActiveModelBehavior + Send,
-    <A::Entity as sea_orm::EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
-{
-    use sea_orm::TransactionTrait;
-    let txn = state.db.begin().await?;
-    row.insert(&txn).await?;
-    refresh(&txn, person, state.clock.today(), state.clock.now()).await?;
-    txn.commit().await?;
-    Ok(())
 }
