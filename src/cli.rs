@@ -1,4 +1,4 @@
-//! The command line: `onward serve|migrate|create-user|seed-demo`.
+//! The command line: `onward serve|migrate|create-user|seed-demo|seed-synthetic`.
 use std::io::{BufRead, IsTerminal, Write};
 
 use anyhow::{Context, bail};
@@ -6,7 +6,7 @@ use api::{
     clock::{Clock, SystemClock},
     database,
     domain::{people::Email, roles::Role},
-    service::{accounts, demo, passwords},
+    service::{accounts, demo, passwords, synthetic},
     settings::Settings,
 };
 use clap::{Parser, Subcommand};
@@ -52,6 +52,16 @@ pub enum Command {
     },
     /// Load the demo data into the database, then stop
     SeedDemo,
+    /// Add N synthetic young people with care histories to the demo authority, for load
+    /// tests; never on a live database
+    SeedSynthetic {
+        /// How many young people to add
+        #[arg(long)]
+        young_people: u32,
+        /// The same seed makes the same histories (with new ids, so runs add up)
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -82,6 +92,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             println!("Demo data loaded.");
         }
+        Command::SeedSynthetic { young_people, seed } => {
+            settings.check()?;
+            if settings.is_production() {
+                bail!("seed-synthetic makes up children's records: it never runs in production");
+            }
+            let started = std::time::Instant::now();
+            let db = database::connect_and_migrate(&settings.database_url).await?;
+            let summary = synthetic::seed(&db, &SystemClock, young_people, seed)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            println!(
+                "Added {summary} to the demo authority in {:.1} s.",
+                started.elapsed().as_secs_f64()
+            );
+        }
         Command::CreateUser { email, role, name } => {
             settings.check()?;
             let email = Email::parse(&email).map_err(anyhow::Error::msg)?;
@@ -107,6 +132,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 roles: &[role],
                 password_hash: Some(password_hash),
                 young_person_id: None,
+                team_id: None,
             };
             let id = accounts::create(&db, new, SystemClock.now())
                 .await

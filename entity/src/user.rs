@@ -17,6 +17,8 @@ pub struct Model {
     pub young_person_id: Option<Uuid>,
     pub active: bool,
     pub created_at: DateTimeUtc,
+    /// The staff member's team, if they belong to one.
+    pub team_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

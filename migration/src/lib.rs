@@ -8,6 +8,8 @@ mod m20261122_000004_create_access_log;
 mod m20261122_000005_create_outbox;
 mod m20261122_000006_create_portal_sign_in;
 mod m20261122_000007_create_care_records;
+mod m20261122_000008_create_teams_and_escalations;
+mod m20261122_000009_index_obligations_for_lists;
 
 pub struct Migrator;
 
@@ -22,6 +24,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_create_outbox::Migration),
             Box::new(m20261122_000006_create_portal_sign_in::Migration),
             Box::new(m20261122_000007_create_care_records::Migration),
+            Box::new(m20261122_000008_create_teams_and_escalations::Migration),
+            Box::new(m20261122_000009_index_obligations_for_lists::Migration),
         ]
     }
 }

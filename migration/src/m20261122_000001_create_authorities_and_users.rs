@@ -88,6 +88,7 @@ pub enum Users {
     YoungPersonId,
     Active,
     CreatedAt,
+    TeamId,
 }
 
 #[derive(DeriveIden)]

@@ -196,6 +196,70 @@ impl DateField {
     pub fn described_by(&self) -> String {
         described_by(&self.id, self.hint.is_some(), self.error.is_some())
     }
+
+    /// Show what the person typed back to them.
+    pub fn typed(mut self, day: &str, month: &str, year: &str) -> Self {
+        self.day = day.trim().to_owned();
+        self.month = month.trim().to_owned();
+        self.year = year.trim().to_owned();
+        self
+    }
+
+    /// Show a saved date.
+    pub fn date(self, date: chrono::NaiveDate) -> Self {
+        use chrono::Datelike;
+        let (day, month, year) = (date.day(), date.month(), date.year());
+        self.typed(&day.to_string(), &month.to_string(), &year.to_string())
+    }
+
+    pub fn hint(mut self, hint: &str) -> Self {
+        self.hint = Some(hint.to_owned());
+        self
+    }
+}
+
+/// Read a date typed into three boxes. `what` names it in messages, for example "the date
+/// the review was held". All boxes empty is `Ok(None)`.
+pub fn read_date(
+    day: &str,
+    month: &str,
+    year: &str,
+    what: &str,
+) -> Result<Option<chrono::NaiveDate>, String> {
+    let parts = [
+        ("day", day.trim()),
+        ("month", month.trim()),
+        ("year", year.trim()),
+    ];
+    if parts.iter().all(|(_, v)| v.is_empty()) {
+        return Ok(None);
+    }
+    let missing: Vec<&str> = parts
+        .iter()
+        .filter(|(_, v)| v.is_empty())
+        .map(|(name, _)| *name)
+        .collect();
+    let mut what_upper = what.to_owned();
+    if let Some(first) = what_upper.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    if !missing.is_empty() {
+        return Err(format!(
+            "{what_upper} must include a {}",
+            missing.join(" and ")
+        ));
+    }
+    let number = |text: &str| text.parse::<u32>().ok();
+    let (Some(d), Some(m), Some(y)) = (number(parts[0].1), number(parts[1].1), number(parts[2].1))
+    else {
+        return Err(format!("{what_upper} must be a real date, in numbers"));
+    };
+    if parts[2].1.len() != 4 {
+        return Err("Year must include 4 numbers".into());
+    }
+    chrono::NaiveDate::from_ymd_opt(y as i32, m, d)
+        .map(Some)
+        .ok_or_else(|| format!("{what_upper} must be a real date"))
 }
 
 #[derive(Debug, Clone)]
@@ -367,6 +431,32 @@ mod tests {
         }
         .render()
         .unwrap()
+    }
+
+    #[test]
+    fn dates_are_read_from_three_boxes_with_messages_that_say_what_is_wrong() {
+        let read = |d: &str, m: &str, y: &str| read_date(d, m, y, "the date it was held");
+        assert_eq!(
+            read(" 3", "11 ", "2026"),
+            Ok(chrono::NaiveDate::from_ymd_opt(2026, 11, 3))
+        );
+        assert_eq!(read("", "", ""), Ok(None));
+        assert_eq!(
+            read("3", "", "").unwrap_err(),
+            "The date it was held must include a month and year"
+        );
+        assert_eq!(
+            read("31", "2", "2026").unwrap_err(),
+            "The date it was held must be a real date"
+        );
+        assert_eq!(
+            read("x", "2", "2026").unwrap_err(),
+            "The date it was held must be a real date, in numbers"
+        );
+        assert_eq!(
+            read("1", "2", "26").unwrap_err(),
+            "Year must include 4 numbers"
+        );
     }
 
     #[test]

@@ -135,3 +135,83 @@ async fn production_sends_hsts_and_secure_cookies() {
     assert!(cookie.contains("Secure"), "{cookie}");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[tokio::test]
+async fn seed_synthetic_adds_young_people_whose_stored_obligations_match_their_facts() {
+    use api::{
+        clock::{Clock, SystemClock},
+        domain::obligations::obligations,
+        service::obligations::load_facts,
+    };
+    use entity::{obligation, staff_allocation, young_person};
+    use sea_orm::{ColumnTrait, Database, EntityTrait, PaginatorTrait, QueryFilter};
+
+    let folder = std::env::temp_dir().join(format!("onward-synthetic-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let url = format!("sqlite://{}/onward.db?mode=rwc", folder.display());
+    let seeded = onward(&url, &["seed-demo"], "");
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
+    let db = Database::connect(&url).await.unwrap();
+    let before = young_person::Entity::find().count(&db).await.unwrap();
+
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_onward"))
+        .args(["seed-synthetic", "--young-people", "5"])
+        .env("DATABASE_URL", &url)
+        .env("ONWARD_ENV", "production")
+        .env("ONWARD_ALLOW_SQLITE", "1")
+        .env("ONWARD_JWT_SECRET", "0123456789abcdef0123456789abcdef")
+        .output()
+        .unwrap();
+    assert!(!refused.status.success(), "never on a live database");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("production"));
+
+    let added = onward(&url, &["seed-synthetic", "--young-people", "50"], "");
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(String::from_utf8_lossy(&added.stdout).contains("Added 50 young people"));
+
+    let people = young_person::Entity::find().all(&db).await.unwrap();
+    assert_eq!(people.len() as u64, before + 50);
+    // Every child's stored obligations are what the engine makes of their stored facts.
+    let today = SystemClock.today();
+    let mut open_reviews = 0;
+    for person in &people {
+        let rows = obligation::Entity::find()
+            .filter(obligation::Column::YoungPersonId.eq(person.id))
+            .all(&db)
+            .await
+            .unwrap();
+        let mut stored: Vec<_> = rows
+            .iter()
+            .map(|row| (row.kind.clone(), row.due_on, row.completed_on))
+            .collect();
+        let facts = load_facts(&db, person).await.unwrap();
+        let mut expected: Vec<_> = obligations(&facts, today)
+            .into_iter()
+            .map(|o| (o.kind.code().to_owned(), o.due_on, o.completed_on))
+            .collect();
+        stored.sort();
+        expected.sort();
+        assert_eq!(stored, expected, "{}", person.id);
+        open_reviews += rows
+            .iter()
+            .filter(|row| row.kind == "lac_review" && row.completed_on.is_none())
+            .count();
+    }
+    assert!(open_reviews >= 25, "{open_reviews} open reviews");
+    let current_allocations = staff_allocation::Entity::find()
+        .filter(staff_allocation::Column::EndedOn.is_null())
+        .count(&db)
+        .await
+        .unwrap();
+    assert!(current_allocations >= 100, "{current_allocations}");
+    db.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&folder);
+}

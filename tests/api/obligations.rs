@@ -259,7 +259,13 @@ async fn lists_show_each_caller_the_deadlines_of_the_children_they_hold() {
 async fn only_the_childs_social_worker_iro_and_managers_record_care() {
     let app = spawn_app().await;
     let jess = app.young_person_id("Jess").await;
-    let body = json!({"started_on": "2024-01-08", "legal_status": "s20"});
+    // A short period when Jess was 14, before the care she left at 18.
+    let started_on = app.today() - chrono::Months::new(60);
+    let body = json!({
+        "started_on": started_on.to_string(),
+        "ended_on": (started_on + chrono::Duration::days(30)).to_string(),
+        "legal_status": "s20"
+    });
     let path = format!("/api/v1/young-people/{jess}/care-episodes");
     for (who, expected) in [
         ("sw@example.org", StatusCode::CREATED),

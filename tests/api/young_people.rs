@@ -258,6 +258,7 @@ async fn allocating_a_new_pa_ends_the_previous_one() {
             roles: &[api::domain::roles::Role::PersonalAdviser],
             password_hash: None,
             young_person_id: None,
+            team_id: None,
         },
         chrono::Utc::now(),
     )

@@ -35,6 +35,14 @@ pub enum Action {
     RecordCare,
     /// See a child's statutory deadlines, or a list of them.
     ReadObligations,
+    /// Challenge a child's plan under the dispute resolution process: the IRO's power.
+    RaiseEscalation,
+    /// See escalations about a child's plan.
+    ReadEscalations,
+    /// Move an escalation up a stage, record the response, or resolve it.
+    UpdateEscalation,
+    /// Figures across the service, such as how many reviews were on time.
+    ReadReports,
 }
 
 /// What connects a record to the people around it, loaded by the service layer.
@@ -70,7 +78,10 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             Some(AllocatedAs(allocation))
         }
         // A PA works with care leavers; care records are kept by the social worker and IRO.
-        RecordCare if allocation != AllocationRole::PersonalAdviser => {
+        RecordCare | ReadEscalations if allocation != AllocationRole::PersonalAdviser => {
+            Some(AllocatedAs(allocation))
+        }
+        RaiseEscalation | UpdateEscalation if allocation == AllocationRole::Iro => {
             Some(AllocatedAs(allocation))
         }
         _ => None,
@@ -78,18 +89,18 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
     match role {
         Role::Manager => match action {
             CreateYoungPerson | ListYoungPeople | ReadYoungPerson | ReadAllocations
-            | ManageAllocations | ReadAccessLog | ListStaff | RecordCare | ReadObligations => {
-                Some(WholeAuthority)
-            }
+            | ManageAllocations | ReadAccessLog | ListStaff | RecordCare | ReadObligations
+            | ReadEscalations | UpdateEscalation | ReadReports => Some(WholeAuthority),
+            // Escalation is the IRO's independent challenge to the authority's managers.
+            RaiseEscalation => None,
         },
         // Administrators set records up and allocate staff; they do not read case records.
         Role::Admin => match action {
             CreateYoungPerson | ReadAllocations | ManageAllocations | ListStaff => {
                 Some(WholeAuthority)
             }
-            ListYoungPeople | ReadYoungPerson | ReadAccessLog | RecordCare | ReadObligations => {
-                None
-            }
+            ListYoungPeople | ReadYoungPerson | ReadAccessLog | RecordCare | ReadObligations
+            | RaiseEscalation | ReadEscalations | UpdateEscalation | ReadReports => None,
         },
         Role::PersonalAdviser => for_allocated(AllocationRole::PersonalAdviser),
         Role::SocialWorker => for_allocated(AllocationRole::SocialWorker),
@@ -97,7 +108,8 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
         Role::YoungPerson => match action {
             ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadAccessLog
             | ReadObligations => Some(OwnRecord),
-            CreateYoungPerson | ManageAllocations | ListStaff | RecordCare => None,
+            CreateYoungPerson | ManageAllocations | ListStaff | RecordCare | RaiseEscalation
+            | ReadEscalations | UpdateEscalation | ReadReports => None,
         },
         // Their work is in their own areas, never in children's case records.
         Role::PrivateFosteringOfficer | Role::HousingOfficer => None,
@@ -366,6 +378,51 @@ mod tests {
             decide(&young_person, Action::RecordCare, Some(&own)),
             Decision::Forbidden
         );
+    }
+
+    #[test]
+    fn the_childs_iro_raises_escalations_and_managers_answer_them() {
+        let facts = record(&AllocationRole::ALL);
+        let iro = actor(Role::Iro, None);
+        let manager = actor(Role::Manager, None);
+        let social_worker = actor(Role::SocialWorker, None);
+        assert_eq!(
+            decide(&iro, Action::RaiseEscalation, Some(&facts)),
+            Decision::Allowed(Role::Iro)
+        );
+        assert_eq!(
+            decide(&iro, Action::RaiseEscalation, Some(&record(&[]))),
+            Decision::NotFound
+        );
+        assert_eq!(
+            decide(&manager, Action::RaiseEscalation, Some(&facts)),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(&manager, Action::UpdateEscalation, Some(&record(&[]))),
+            Decision::Allowed(Role::Manager)
+        );
+        assert_eq!(
+            decide(&social_worker, Action::ReadEscalations, Some(&facts)),
+            Decision::Allowed(Role::SocialWorker)
+        );
+        assert_eq!(
+            decide(&social_worker, Action::UpdateEscalation, Some(&facts)),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(
+                &actor(Role::PersonalAdviser, None),
+                Action::ReadEscalations,
+                Some(&facts)
+            ),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(&manager, Action::ReadReports, None),
+            Decision::Allowed(Role::Manager)
+        );
+        assert_eq!(decide(&iro, Action::ReadReports, None), Decision::Forbidden);
     }
 
     #[test]

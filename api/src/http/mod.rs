@@ -2,10 +2,12 @@
 
 pub mod auth;
 pub mod care;
+pub mod escalations;
 pub mod me;
 pub mod middleware;
 pub mod obligations;
 pub mod problem;
+pub mod reports;
 pub mod sign_in;
 pub mod spec;
 pub mod staff;
@@ -39,6 +41,10 @@ pub enum ApiTags {
     Care,
     /// Statutory deadlines and whether they were met
     Obligations,
+    /// IROs' challenges to children's plans (the dispute resolution process)
+    Escalations,
+    /// Figures across the service
+    Reports,
 }
 
 pub const API_VERSION: &str = "1.0.0";
@@ -60,6 +66,12 @@ pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + 
                 state: state.clone(),
             },
             obligations::ObligationsApi {
+                state: state.clone(),
+            },
+            escalations::EscalationsApi {
+                state: state.clone(),
+            },
+            reports::ReportsApi {
                 state: state.clone(),
             },
         ),

@@ -120,6 +120,7 @@ pub struct ObligationsBody {
 #[derive(Debug, Object)]
 pub struct ListedObligationBody {
     pub young_person_id: Uuid,
+    pub young_person_name: String,
     pub kind: KindName,
     pub due_on: Date,
     pub status: StatusName,
@@ -178,6 +179,7 @@ impl ObligationsApi {
         let filter = ObligationFilter {
             kind: kind.0.map(Into::into),
             status: status.0.map(Into::into),
+            open_only: false,
             as_of: as_of.0.map(|d| d.0),
         };
         let result = obligations::list(
@@ -196,6 +198,7 @@ impl ObligationsApi {
                 .into_iter()
                 .map(|o| ListedObligationBody {
                     young_person_id: o.young_person_id,
+                    young_person_name: o.young_person_name,
                     kind: o.kind.into(),
                     due_on: o.due_on.into(),
                     status: o.status.into(),

@@ -28,9 +28,20 @@ pub enum ReadKind {
     AccessLog,
     /// Looked at when your reviews, visits and health assessments are due.
     Obligations,
+    /// Looked at your IRO's challenges to your plan.
+    Escalations,
 }
 
 impl ReadKind {
+    pub const ALL: [ReadKind; 6] = [
+        ReadKind::Listed,
+        ReadKind::Record,
+        ReadKind::Allocations,
+        ReadKind::AccessLog,
+        ReadKind::Obligations,
+        ReadKind::Escalations,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             ReadKind::Listed => "listed",
@@ -38,18 +49,12 @@ impl ReadKind {
             ReadKind::Allocations => "allocations",
             ReadKind::AccessLog => "access_log",
             ReadKind::Obligations => "obligations",
+            ReadKind::Escalations => "escalations",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [
-            Self::Listed,
-            Self::Record,
-            Self::Allocations,
-            Self::AccessLog,
-        ]
-        .into_iter()
-        .find(|kind| kind.code() == code)
+        Self::ALL.into_iter().find(|kind| kind.code() == code)
     }
 
     pub fn describe(self) -> &'static str {
@@ -61,6 +66,7 @@ impl ReadKind {
             ReadKind::Obligations => {
                 "Looked at when your reviews, visits and health checks are due"
             }
+            ReadKind::Escalations => "Looked at your IRO's challenges to your plan",
         }
     }
 }
@@ -156,4 +162,16 @@ pub async fn entries(
         page: page.page,
         per_page: page.per_page,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReadKind;
+
+    #[test]
+    fn every_kind_of_read_is_read_back_from_its_code() {
+        for kind in ReadKind::ALL {
+            assert_eq!(ReadKind::from_code(kind.code()), Some(kind));
+        }
+    }
 }

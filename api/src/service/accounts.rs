@@ -49,6 +49,7 @@ pub struct NewAccount<'a> {
     /// From `passwords::hash_chosen`; `None` for sign-in by emailed code only.
     pub password_hash: Option<String>,
     pub young_person_id: Option<Uuid>,
+    pub team_id: Option<Uuid>,
 }
 
 #[tracing::instrument(skip_all, fields(roles = ?new.roles))]
@@ -73,6 +74,7 @@ pub async fn create(
         young_person_id: Set(new.young_person_id),
         active: Set(true),
         created_at: Set(now),
+        team_id: Set(new.team_id),
     }
     .insert(db)
     .await?;

@@ -7,12 +7,15 @@ pub mod accounts;
 pub mod allocations;
 pub mod care_records;
 pub mod demo;
+pub mod escalations;
 pub mod obligations;
 pub mod outbox;
 pub mod passwords;
 pub mod portal_sessions;
+pub mod reports;
 pub mod sign_in;
 pub mod sign_in_codes;
+pub mod synthetic;
 pub mod tokens;
 pub mod young_people;
 

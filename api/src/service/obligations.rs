@@ -18,6 +18,7 @@ use super::{
     Caller, Page, PageRequest,
     access::{allocated_to, authorise_read},
     access_log::{self, ReadKind},
+    young_people,
 };
 use crate::{
     AppState,
@@ -149,19 +150,22 @@ pub async fn for_young_person(
 pub struct ObligationFilter {
     pub kind: Option<Kind>,
     pub status: Option<Status>,
+    /// Only deadlines not yet met, whatever their status.
+    pub open_only: bool,
     pub as_of: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
 pub struct ListedObligation {
     pub young_person_id: Uuid,
+    pub young_person_name: String,
     pub kind: Kind,
     pub due_on: NaiveDate,
     pub status: Status,
     pub completed_on: Option<NaiveDate>,
 }
 
-fn status_condition(status: Status, as_of: NaiveDate) -> Condition {
+pub(super) fn status_condition(status: Status, as_of: NaiveDate) -> Condition {
     use obligation::Column::{CompletedOn, DueOn};
     let soon = as_of + Duration::days(DUE_SOON_DAYS);
     match status {
@@ -215,6 +219,9 @@ pub async fn list(
     if let Some(status) = filter.status {
         query = query.filter(status_condition(status, as_of));
     }
+    if filter.open_only {
+        query = query.filter(obligation::Column::CompletedOn.is_null());
+    }
     let total = query.clone().count(&state.db).await?;
     let rows = query
         .order_by_asc(obligation::Column::DueOn)
@@ -234,12 +241,14 @@ pub async fn list(
         state.clock.now(),
     )
     .await?;
+    let names = young_people::names(&state.db, read.iter().map(|(id, _)| *id)).await?;
     let items = rows
         .into_iter()
         .filter_map(|row| {
             let kind = Kind::from_code(&row.kind)?;
             Some(ListedObligation {
                 young_person_id: row.young_person_id,
+                young_person_name: names.get(&row.young_person_id).cloned().unwrap_or_default(),
                 kind,
                 due_on: row.due_on,
                 status: obligations::status(row.due_on, row.completed_on, as_of),

@@ -1,9 +1,11 @@
 //! Young people's records: creating them, finding them, reading one.
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::young_person;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -206,4 +208,18 @@ pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> Result<YoungPer
     )
     .await?;
     Ok(row.into())
+}
+
+/// Display names of young people the caller has already been allowed to list, by id.
+pub async fn names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, String>> {
+    Ok(young_person::Entity::find()
+        .filter(young_person::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, format!("{} {}", p.given_name, p.family_name)))
+        .collect())
 }

@@ -1,5 +1,8 @@
 //! Pages: what every page shares (the frame around it, rendering, errors), and the routes.
+mod escalations;
 mod public;
+mod reports;
+mod reviews;
 mod sign_in;
 mod staff;
 mod young_person;
@@ -63,8 +66,28 @@ pub fn mount(routes: Route, state: AppState) -> Route {
         .at("/staff", get(staff::home).data(state.clone()))
         .at(
             "/staff/young-people/:id",
-            get(staff::young_person).data(state),
+            get(staff::young_person).data(state.clone()),
         )
+        .at(
+            "/staff/young-people/:id/reviews/new",
+            get(reviews::new_review)
+                .post(reviews::record_review)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/escalations/new",
+            get(escalations::start)
+                .post(escalations::raise)
+                .data(state.clone()),
+        )
+        .at("/staff/reviews", get(reviews::list).data(state.clone()))
+        .at(
+            "/staff/escalations/:id",
+            get(escalations::show)
+                .post(escalations::update)
+                .data(state.clone()),
+        )
+        .at("/staff/timeliness", get(reports::timeliness).data(state))
 }
 
 /// The visitor, or the error page if they could not be looked up.

@@ -1,11 +1,17 @@
 //! Staff pages: the young people you work with, and one young person's record.
 use api::{
     AppState,
-    domain::calendar::age_on,
+    domain::{
+        access::{self, Action},
+        calendar::age_on,
+        obligations::{Kind, Status},
+        timeliness::Measure,
+    },
     error::Error,
-    service::{Caller, PageRequest, allocations, young_people},
+    service::{Caller, PageRequest, allocations, escalations, obligations, young_people},
 };
 use askama::Template;
+use chrono::NaiveDate;
 use poem::{
     Request, Response, handler,
     web::{Data, Path, Query},
@@ -14,23 +20,119 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    Chrome, failed, ok, see_other, visitor,
+    Chrome, failed, form_sender, ok, see_other, visitor,
     young_person::{Worker, long_date},
 };
 use crate::session::Visitor;
 
-async fn staff_member(req: &Request, state: &AppState) -> Result<(Visitor, Caller), Response> {
+/// The signed-in member of staff, or a redirect for anyone else.
+pub async fn staff_member(req: &Request, state: &AppState) -> Result<(Visitor, Caller), Response> {
     let visitor = visitor(req, state).await?;
-    if !visitor.is_staff() {
-        let destination = if visitor.is_young_person() {
-            "/home"
-        } else {
-            "/staff/sign-in"
-        };
-        return Err(see_other(destination, &[]));
+    match staff_caller(&visitor) {
+        Ok(caller) => Ok((visitor, caller)),
+        Err(away) => Err(see_other(away, &[])),
     }
-    let caller = visitor.caller().expect("a member of staff is signed in");
-    Ok((visitor, caller))
+}
+
+/// The member of staff who sent a form, if the form carries the token our page gave them.
+pub async fn staff_form_sender(
+    req: &Request,
+    state: &AppState,
+    csrf_token: &str,
+) -> Result<(Visitor, Caller), Response> {
+    let visitor = form_sender(req, state, csrf_token).await?;
+    match staff_caller(&visitor) {
+        Ok(caller) => Ok((visitor, caller)),
+        Err(away) => Err(see_other(away, &[])),
+    }
+}
+
+/// The member of staff as a caller, or where anyone else should go instead.
+fn staff_caller(visitor: &Visitor) -> Result<Caller, &'static str> {
+    if visitor.is_staff() {
+        Ok(visitor.caller().expect("a member of staff is signed in"))
+    } else if visitor.is_young_person() {
+        Err("/home")
+    } else {
+        Err("/staff/sign-in")
+    }
+}
+
+/// What a deadline's status looks like on a page: words and a colour, never colour alone.
+pub struct StatusTag {
+    pub text: String,
+    pub class: &'static str,
+}
+
+impl StatusTag {
+    pub fn new(status: Status, due_on: NaiveDate, today: NaiveDate) -> Self {
+        let days = (due_on - today).num_days();
+        let plural = |n: i64| if n == 1 { "" } else { "s" };
+        let (text, class) = match status {
+            Status::Overdue => (
+                format!("Overdue by {} day{}", -days, plural(-days)),
+                "tag--red",
+            ),
+            Status::DueSoon if days == 0 => ("Due today".to_owned(), "tag--yellow"),
+            Status::DueSoon => (format!("Due in {days} day{}", plural(days)), "tag--yellow"),
+            Status::Upcoming => ("Upcoming".to_owned(), "tag--grey"),
+            Status::Met => ("Done on time".to_owned(), "tag--green"),
+            Status::MetLate => ("Done late".to_owned(), "tag--grey"),
+        };
+        Self { text, class }
+    }
+}
+
+/// How long ago something was raised, in words.
+pub fn days_ago(days: i64) -> String {
+    match days {
+        0 => "today".to_owned(),
+        1 => "yesterday".to_owned(),
+        n => format!("{n} days ago"),
+    }
+}
+
+/// A statutory deadline's name for staff.
+pub fn kind_title(kind: Kind) -> &'static str {
+    match kind {
+        Kind::LacReview => "Review",
+        Kind::CarePlan => "Care plan",
+        Kind::InitialHealthAssessment => "Initial health assessment",
+        Kind::ReviewHealthAssessment => "Review health assessment",
+        Kind::SocialWorkerVisit => "Social worker visit",
+    }
+}
+
+/// One line of timeliness figures.
+pub struct TimelinessRow {
+    pub title: &'static str,
+    pub due: u64,
+    pub on_time: u64,
+    pub late: u64,
+    pub percent: String,
+}
+
+impl TimelinessRow {
+    pub fn all(measures: &[(Kind, Measure)]) -> Vec<Self> {
+        measures
+            .iter()
+            .map(|(kind, m)| Self {
+                title: match kind {
+                    Kind::LacReview => "Reviews",
+                    Kind::InitialHealthAssessment => "Initial health assessments",
+                    Kind::ReviewHealthAssessment => "Review health assessments",
+                    other => kind_title(*other),
+                },
+                due: m.due,
+                on_time: m.on_time,
+                late: m.late(),
+                percent: m
+                    .percent_on_time()
+                    .map(|p| format!("{p}%"))
+                    .unwrap_or_else(|| "None due".into()),
+            })
+            .collect()
+    }
 }
 
 pub struct Row {
@@ -48,6 +150,8 @@ struct Home {
     role_titles: String,
     /// `None` when the role has no young people's records at all.
     young_people: Option<Vec<Row>>,
+    /// Show the link to reviews and escalations.
+    reviews: bool,
     total: u64,
     page: u64,
     pages: u64,
@@ -101,6 +205,7 @@ pub async fn home(
             .collect::<Vec<_>>()
             .join(", "),
         young_people,
+        reviews: access::holds_grant(&caller.actor, Action::ReadEscalations),
         total,
         page: request.page,
         pages: total.div_ceil(PER_PAGE).max(1),
@@ -108,16 +213,43 @@ pub async fn home(
     ok(&page, &visitor)
 }
 
+/// A deadline still open, on a child's record.
+pub struct DeadlineRow {
+    pub title: &'static str,
+    pub due_on: String,
+    pub tag: StatusTag,
+}
+
+pub struct EscalationSummary {
+    pub id: Uuid,
+    pub stage: &'static str,
+    pub raised_on: String,
+    pub resolved_on: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "staff_young_person.html")]
 struct Record {
     chrome: Chrome,
+    id: Uuid,
     name: String,
     preferred_name: Option<String>,
     pronouns: Option<String>,
     date_of_birth: String,
     age: i32,
     workers: Vec<Worker>,
+    review_recorded: bool,
+    /// `None` when the visitor's role does not include deadlines.
+    deadlines: Option<Vec<DeadlineRow>>,
+    may_record_review: bool,
+    /// `None` when the visitor's role does not include escalations.
+    escalations: Option<Vec<EscalationSummary>>,
+    may_raise_escalation: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RecordQuery {
+    recorded: Option<String>,
 }
 
 #[handler]
@@ -125,6 +257,7 @@ pub async fn young_person(
     req: &Request,
     Data(state): Data<&AppState>,
     Path(id): Path<Uuid>,
+    Query(query): Query<RecordQuery>,
 ) -> Response {
     let (visitor, caller) = match staff_member(req, state).await {
         Ok(found) => found,
@@ -142,9 +275,52 @@ pub async fn young_person(
             .collect(),
         Err(error) => return failed(error, Some(&visitor)),
     };
+    let today = state.clock.today();
+    let deadlines = if access::holds_grant(&caller.actor, Action::ReadObligations) {
+        match obligations::for_young_person(state, &caller, id, None).await {
+            Ok(found) => Some(
+                found
+                    .into_iter()
+                    .filter(|o| o.status.is_open())
+                    .map(|o| DeadlineRow {
+                        title: kind_title(o.kind),
+                        due_on: long_date(o.due_on),
+                        tag: StatusTag::new(o.status, o.due_on, today),
+                    })
+                    .collect(),
+            ),
+            Err(error) => return failed(error, Some(&visitor)),
+        }
+    } else {
+        None
+    };
+    let escalations = if access::holds_grant(&caller.actor, Action::ReadEscalations) {
+        match escalations::for_young_person(state, &caller, id).await {
+            Ok(found) => Some(
+                found
+                    .iter()
+                    .map(|e| EscalationSummary {
+                        id: e.id,
+                        stage: e.state.stage.title(),
+                        raised_on: long_date(e.state.raised_on),
+                        resolved_on: e.state.resolved_on.map(long_date),
+                    })
+                    .collect(),
+            ),
+            Err(error) => return failed(error, Some(&visitor)),
+        }
+    } else {
+        None
+    };
     let name = format!("{} {}", person.given_name, person.family_name);
     let page = Record {
         chrome: Chrome::new(&visitor, &name),
+        id,
+        review_recorded: query.recorded.as_deref() == Some("review"),
+        deadlines,
+        may_record_review: access::holds_grant(&caller.actor, Action::RecordCare),
+        escalations,
+        may_raise_escalation: access::holds_grant(&caller.actor, Action::RaiseEscalation),
         age: age_on(person.date_of_birth, state.clock.today()),
         date_of_birth: long_date(person.date_of_birth),
         preferred_name: person.preferred_name,

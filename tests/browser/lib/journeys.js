@@ -50,9 +50,31 @@ async function signOut(page, server) {
   await Promise.all([page.waitForURL(`${server.origin}/signed-out`), button.click()]);
 }
 
+/** Today's date in England, as the day, month and year a person would type. */
+function todayInEngland(now = new Date()) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" })
+    .formatToParts(now).filter((part) => part.type !== "literal").map((part) => [part.type, part.value]));
+  return { day: parts.day, month: parts.month, year: parts.year };
+}
+
+/** Type a date into the day, month and year boxes of the date field `id` (like "held-on"). */
+async function fillDate(page, id, { day, month, year }) {
+  await page.fill(`#${id}`, String(day));
+  await page.fill(`#${id}-month`, String(month));
+  await page.fill(`#${id}-year`, String(year));
+}
+
+/** Choose a radio (or checkbox) by its label's words, as a person clicks the label. */
+async function choose(page, legend, label) {
+  const fieldset = page.locator("fieldset", { has: page.locator("legend", { hasText: legend }) });
+  await fieldset.getByLabel(label, { exact: true }).check();
+}
+
 /** A code that is not `code`. */
 function wrongCode(code) {
   return code.slice(0, 5) + String((Number(code[5]) + 1) % 10);
 }
 
-module.exports = { PASSWORD, clickForNewPage, askForCode, enterCode, signInYoungPerson, signInStaff, signOut, wrongCode };
+module.exports = {
+  PASSWORD, clickForNewPage, askForCode, enterCode, signInYoungPerson, signInStaff, signOut, wrongCode, todayInEngland, fillDate, choose,
+};

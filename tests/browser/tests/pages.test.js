@@ -4,17 +4,15 @@
 const assert = require("node:assert/strict");
 const { after, before, describe, test } = require("node:test");
 const {
-  VIEWPORTS, NARROWEST, BUDGET_BYTES, startServerAndBrowser, newContext, expectNoAxeViolations, axeTotals, expectTitleAndHeading, expectNoSidewaysScrolling, screenshot, pageWeight,
+  startServerAndBrowser, portalWalk, errorSummary, walkVerdicts, logAxeTotals,
 } = require("../lib/browser");
 const { clickForNewPage, askForCode, enterCode, signInStaff, signOut, wrongCode } = require("../lib/journeys");
 
 describe("every portal page", () => {
   let server;
   let browser;
-  const requests = [];
-  const complaints = [];
-  /** Every page walked: name, address, compressed weight. */
-  const walked = [];
+  const walk = portalWalk(() => browser);
+  const { open, check } = walk;
 
   before(async () => {
     ({ server, browser } = await startServerAndBrowser());
@@ -22,57 +20,8 @@ describe("every portal page", () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
-    const incomplete = [...axeTotals.incomplete].map(([id, nodes]) => `${id} (${nodes})`).join(", ") || "none";
-    console.log(`axe: ${axeTotals.checks} checks, ${axeTotals.violations} violations, ${axeTotals.passes} rule passes; left for a person to review: ${incomplete}`);
+    logAxeTotals();
   });
-
-  /** A context whose pages remember the last document the server (or worker) sent. */
-  async function open() {
-    const context = await newContext(browser, { requests, complaints });
-    const page = await context.newPage();
-    page.on("response", (response) => {
-      const request = response.request();
-      if (request.isNavigationRequest() && request.frame() === page.mainFrame() && !(response.status() >= 300 && response.status() < 400)) {
-        page.lastDocument = response;
-      }
-    });
-    return { context, page };
-  }
-
-  /**
-   * Check the page as it is now, at each width: title, heading, axe, screenshot; and weigh it.
-   * `status` is the HTTP status the page must have come with.
-   */
-  async function check(page, { name, title, h1, status = 200 }) {
-    const document = page.lastDocument;
-    assert.ok(document, `no page loaded for ${name}`);
-    assert.equal(document.status(), status, `status of ${name} (${document.url()})`);
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await expectTitleAndHeading(page, title, h1);
-      await expectNoSidewaysScrolling(page);
-      await expectNoAxeViolations(page, `${name} at ${viewport.width}×${viewport.height}`);
-      await screenshot(page, name);
-    }
-    // Designed from 320px up: nothing may stick out sideways at the narrowest phone either.
-    await page.setViewportSize(NARROWEST);
-    await expectNoSidewaysScrolling(page);
-    const weight = await pageWeight(page.context(), document.url(), await document.text());
-    walked.push({ name, url: new URL(document.url()).pathname, ...weight });
-  }
-
-  async function errorSummary(page) {
-    const summary = page.locator(".error-summary");
-    assert.equal(await summary.getAttribute("role"), "alert");
-    assert.equal((await summary.locator("h2").innerText()).trim(), "There is a problem");
-    const links = await summary.locator("li a").evaluateAll((links) => links.map((a) => [a.textContent.trim(), a.getAttribute("href")]));
-    for (const [message, href] of links) {
-      // Each error links to the thing to put right, which must be on the page.
-      assert.match(href, /^#./, `link for "${message}"`);
-      assert.equal(await page.locator(href).count(), 1, `"${message}" links to ${href}, which is not on the page`);
-    }
-    return links;
-  }
 
   test("public pages", async (t) => {
     const { context, page } = await open();
@@ -208,28 +157,5 @@ describe("every portal page", () => {
     await other.context.close();
   });
 
-  test("no request goes anywhere but the server itself", () => {
-    assert.ok(walked.length > 0 && requests.length > 0, "the walk recorded pages and requests");
-    const elsewhere = requests.filter((url) => new URL(url).origin !== server.origin);
-    assert.deepEqual(elsewhere, [], "requests to other origins");
-    console.log(`${requests.length} requests, all to ${server.origin}`);
-  });
-
-  test("the browser reports no script errors and nothing refused by the content security policy", () => {
-    assert.ok(walked.length > 0, "the walk loaded pages");
-    // The 404 and 422 pages are meant to come with those statuses; Chromium logs each one.
-    const expected = /^error on .*: Failed to load resource: the server responded with a status of (404|422) /;
-    assert.deepEqual(complaints.filter((c) => !expected.test(c)), []);
-  });
-
-  test(`every page is ${BUDGET_BYTES} bytes or less compressed, with its CSS and JS`, () => {
-    assert.ok(walked.length > 0, "the walk weighed pages");
-    const width = Math.max(...walked.map((w) => w.name.length));
-    const lines = walked.map((w) => `${w.name.padEnd(width)}  ${String(w.total).padStart(6)} B  (${w.parts.map((p) => `${p.url.replace(server.origin, "")} ${p.gzip}`).join(", ")})`);
-    const largest = walked.reduce((a, b) => (b.total > a.total ? b : a));
-    console.log(["page weight, gzipped (HTML + stylesheets + scripts):", ...lines,
-      `largest: ${largest.name} (${largest.url}) ${largest.total} B of ${BUDGET_BYTES} B`].join("\n"));
-    const over = walked.filter((w) => w.total > BUDGET_BYTES).map((w) => `${w.name}: ${w.total} B`);
-    assert.deepEqual(over, [], "pages over budget");
-  });
+  walkVerdicts(walk, () => server);
 });
