@@ -33,11 +33,7 @@ pub struct ErrorSummary {
 impl From<api::domain::validation::FieldErrors> for ErrorSummary {
     fn from(fields: api::domain::validation::FieldErrors) -> Self {
         let mut summary = Self::default();
-        for (field, messages) in fields.iter() {
-            for message in messages {
-                summary.add(&field.replace('_', "-"), message.clone());
-            }
-        }
+        summary.add_field_errors(&fields);
         summary
     }
 }
@@ -52,6 +48,17 @@ impl ErrorSummary {
             field_id: field_id.to_owned(),
             message: message.into(),
         });
+    }
+
+    /// A use case's field errors, under the ids the field macros give their fields: the first
+    /// message for each field the summary does not already have one for.
+    pub fn add_field_errors(&mut self, fields: &api::domain::validation::FieldErrors) {
+        for (field, messages) in fields.iter() {
+            let id = field.replace('_', "-");
+            if let (Some(message), None) = (messages.first(), self.for_field(&id)) {
+                self.add(&id, message.clone());
+            }
+        }
     }
 
     /// The message for one field, if it has one.

@@ -43,6 +43,66 @@ impl LegalStatus {
     }
 }
 
+/// How a child took part in their review: the categories of the SSDA903 return (PN0–PN7),
+/// in plain words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Participation {
+    SpokeForThemselves,
+    AdvocateSpokeForThem,
+    ShowedViewsWithoutWords,
+    CameWithoutSharingViews,
+    AbsentAdvocateSpokeForThem,
+    AbsentSharedViewsAnotherWay,
+    AbsentViewsNotShared,
+    UnderFour,
+}
+
+impl Participation {
+    pub const ALL: [Participation; 8] = [
+        Participation::SpokeForThemselves,
+        Participation::AdvocateSpokeForThem,
+        Participation::ShowedViewsWithoutWords,
+        Participation::CameWithoutSharingViews,
+        Participation::AbsentAdvocateSpokeForThem,
+        Participation::AbsentSharedViewsAnotherWay,
+        Participation::AbsentViewsNotShared,
+        Participation::UnderFour,
+    ];
+
+    /// The SSDA903 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Participation::UnderFour => "PN0",
+            Participation::SpokeForThemselves => "PN1",
+            Participation::AdvocateSpokeForThem => "PN2",
+            Participation::ShowedViewsWithoutWords => "PN3",
+            Participation::CameWithoutSharingViews => "PN4",
+            Participation::AbsentAdvocateSpokeForThem => "PN5",
+            Participation::AbsentSharedViewsAnotherWay => "PN6",
+            Participation::AbsentViewsNotShared => "PN7",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    pub fn words(self) -> &'static str {
+        match self {
+            Participation::SpokeForThemselves => "Came and spoke for themselves",
+            Participation::AdvocateSpokeForThem => "Came, and an advocate spoke for them",
+            Participation::ShowedViewsWithoutWords => "Came and showed their views without words",
+            Participation::CameWithoutSharingViews => "Came but did not share their views",
+            Participation::AbsentAdvocateSpokeForThem => "Did not come; an advocate spoke for them",
+            Participation::AbsentSharedViewsAnotherWay => {
+                "Did not come; shared their views another way"
+            }
+            Participation::AbsentViewsNotShared => "Did not come and their views were not shared",
+            Participation::UnderFour => "Under 4 at the time of the review",
+        }
+    }
+}
+
 fn long(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }

@@ -1,6 +1,6 @@
 //! The access log: every read of a young person's record, which they can read themselves.
 use chrono::{DateTime, Utc};
-use entity::{access_log_entry, user};
+use entity::access_log_entry;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -13,7 +13,7 @@ use crate::{
     error::Result,
 };
 
-use super::{Caller, Page, PageRequest, access};
+use super::{Caller, Page, PageRequest, access, accounts};
 
 /// What was read, in the words a young person would use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,23 +135,12 @@ pub async fn entries(
         .limit(page.per_page)
         .all(&state.db)
         .await?;
-    let actor_ids: Vec<Uuid> = rows.iter().map(|row| row.actor_user_id).collect();
-    let names: Vec<(Uuid, String)> = user::Entity::find()
-        .filter(user::Column::Id.is_in(actor_ids))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
+    let names = accounts::names(&state.db, rows.iter().map(|row| row.actor_user_id)).await?;
     let items = rows
         .into_iter()
         .map(|row| AccessLogEntry {
             occurred_at: row.occurred_at,
-            who: names
-                .iter()
-                .find(|(id, _)| *id == row.actor_user_id)
-                .map(|(_, name)| name.clone())
-                .unwrap_or_else(|| "A former member of staff".into()),
+            who: names.of(row.actor_user_id),
             role: Role::from_code(&row.actor_role),
             kind: ReadKind::from_code(&row.action),
         })

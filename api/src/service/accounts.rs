@@ -1,5 +1,5 @@
 //! Accounts: staff and young people who sign in, and the roles they hold.
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use entity::{user, user_role};
@@ -87,6 +87,35 @@ pub async fn create(
         .await?;
     }
     Ok(id)
+}
+
+/// Who did something, by account id; someone whose account is gone is "a former member of
+/// staff".
+pub struct Names(HashMap<Uuid, String>);
+
+impl Names {
+    pub fn of(&self, id: Uuid) -> String {
+        self.0
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| "A former member of staff".into())
+    }
+}
+
+/// The names of these accounts, in one query.
+pub async fn names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<Names> {
+    Ok(Names(
+        user::Entity::find()
+            .filter(user::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect(),
+    ))
 }
 
 pub async fn find_by_email(

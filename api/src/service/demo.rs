@@ -15,7 +15,7 @@ use crate::{
     clock::Clock,
     domain::{
         calendar::{add_months, add_weeks, add_working_days},
-        care::LegalStatus,
+        care::{LegalStatus, Participation},
         obligations::AssessmentKind,
         people::Email,
         roles::{AllocationRole, Role},
@@ -428,7 +428,7 @@ impl CareRecorder {
             young_person_id: Set(self.young_person_id),
             held_on: Set(held_on),
             iro_user_id: Set(Some(self.iro)),
-            participation: Set(Some("Attended and spoke for themselves".into())),
+            participation: Set(Some(Participation::SpokeForThemselves.words().into())),
             outcome_notes: Set(None),
             recorded_by: Set(self.iro),
             created_at: Set(self.now),

@@ -1,9 +1,8 @@
 //! IRO escalations: raising a concern about a child's plan, moving it up the stages,
 //! recording the response and resolving it. Every state is kept as a step.
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use entity::{escalation, escalation_step, user};
+use entity::{escalation, escalation_step};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -14,6 +13,7 @@ use super::{
     Caller, Page, PageRequest,
     access::{allocated_to, authorise, authorise_read},
     access_log::{self, ReadKind},
+    accounts,
     obligations::load_facts,
     young_people,
 };
@@ -65,26 +65,13 @@ fn state_of(row: &escalation::Model) -> Result<Escalation> {
     })
 }
 
-async fn staff_names(
-    db: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = Uuid>,
-) -> Result<HashMap<Uuid, String>> {
-    Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect())
-}
-
 async fn views(
     db: &impl ConnectionTrait,
     rows: Vec<escalation::Model>,
     today: NaiveDate,
 ) -> Result<Vec<EscalationView>> {
     let people = young_people::names(db, rows.iter().map(|r| r.young_person_id)).await?;
-    let staff = staff_names(db, rows.iter().map(|r| r.raised_by)).await?;
+    let staff = accounts::names(db, rows.iter().map(|r| r.raised_by)).await?;
     rows.into_iter()
         .map(|row| {
             let state = state_of(&row)?;
@@ -95,10 +82,7 @@ async fn views(
                     .get(&row.young_person_id)
                     .cloned()
                     .unwrap_or_default(),
-                raised_by: staff
-                    .get(&row.raised_by)
-                    .cloned()
-                    .unwrap_or_else(|| "A former member of staff".into()),
+                raised_by: staff.of(row.raised_by),
                 issue: row.issue,
                 age_in_days: escalations::age_in_days(&state, today),
                 response_overdue: escalations::response_overdue(&state, today),
@@ -239,7 +223,7 @@ pub async fn get(
         .order_by_asc(escalation_step::Column::Id)
         .all(&state.db)
         .await?;
-    let names = staff_names(&state.db, steps.iter().map(|s| s.recorded_by)).await?;
+    let names = accounts::names(&state.db, steps.iter().map(|s| s.recorded_by)).await?;
     let steps = steps
         .into_iter()
         .filter_map(|step| {
@@ -252,10 +236,7 @@ pub async fn get(
                     response: step.response,
                     resolved_on: step.resolved_on,
                 },
-                recorded_by: names
-                    .get(&step.recorded_by)
-                    .cloned()
-                    .unwrap_or_else(|| "A former member of staff".into()),
+                recorded_by: names.of(step.recorded_by),
                 recorded_at: step.recorded_at,
             })
         })

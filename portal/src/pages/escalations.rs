@@ -7,7 +7,7 @@ use api::{
         escalations::{Change, Raise, Stage},
     },
     error::Error,
-    service::{Caller, escalations, young_people},
+    service::{Caller, escalations},
 };
 use askama::Template;
 use poem::{
@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use super::{
     Chrome, failed, ok, render, see_other,
-    staff::{days_ago, staff_form_sender, staff_member},
+    staff::{child_name, days_ago, staff_form_sender, staff_member},
     young_person::long_date,
 };
 use crate::{
@@ -34,16 +34,6 @@ fn stage_choices(from: Stage) -> Vec<(&'static str, &'static str)> {
         .filter(|stage| *stage >= from)
         .map(|stage| (stage.code(), stage.title()))
         .collect()
-}
-
-/// Field errors from a use case, added to the summary under the ids the field macros use.
-fn add_field_errors(errors: &mut ErrorSummary, fields: &api::domain::validation::FieldErrors) {
-    for (field, messages) in fields.iter() {
-        let id = field.replace('_', "-");
-        if let (Some(message), None) = (messages.first(), errors.for_field(&id)) {
-            errors.add(&id, message.clone());
-        }
-    }
 }
 
 /// A date box that may be left empty; a half-typed date is an error.
@@ -151,11 +141,6 @@ fn raise_page(
     }
 }
 
-async fn child_name(state: &AppState, caller: &Caller, id: Uuid) -> Result<String, Error> {
-    let person = young_people::get(state, caller, id).await?;
-    Ok(format!("{} {}", person.given_name, person.family_name))
-}
-
 #[handler]
 pub async fn start(req: &Request, Data(state): Data<&AppState>, Path(id): Path<Uuid>) -> Response {
     let (visitor, caller) = match staff_member(req, state).await {
@@ -239,7 +224,7 @@ pub async fn raise(
     match outcome {
         Ok(raised) => see_other(&format!("/staff/escalations/{}?raised=1", raised.id), &[]),
         Err(Error::Invalid(fields)) => {
-            add_field_errors(&mut errors, &fields);
+            errors.add_field_errors(&fields);
             let name = match child_name(state, &caller, id).await {
                 Ok(name) => name,
                 Err(error) => return failed(error, Some(&visitor)),
@@ -483,7 +468,7 @@ pub async fn update(
     match outcome {
         Ok(_) => see_other(&format!("/staff/escalations/{id}?updated=1"), &[]),
         Err(Error::Invalid(fields)) => {
-            add_field_errors(&mut errors, &fields);
+            errors.add_field_errors(&fields);
             match escalation_page(state, &visitor, &caller, id, Some(&answers), errors).await {
                 Ok(page) => render(&page, StatusCode::UNPROCESSABLE_ENTITY, &visitor),
                 Err(error) => failed(error, Some(&visitor)),

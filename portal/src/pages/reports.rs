@@ -84,11 +84,7 @@ pub async fn timeliness(
         Ok(found) => found,
         // Show the problem, with the default period's figures beneath it.
         Err(Error::Invalid(fields)) => {
-            for (field, messages) in fields.iter() {
-                if let Some(message) = messages.first() {
-                    errors.add(field, message.clone());
-                }
-            }
+            errors.add_field_errors(&fields);
             match reports::timeliness(state, &caller, None, None).await {
                 Ok(found) => found,
                 Err(error) => return failed(error, Some(&visitor)),

@@ -4,15 +4,16 @@ use api::{
     AppState,
     domain::{
         access::{self, Action},
+        care::Participation,
         obligations::{Kind, Status},
     },
     error::Error,
     service::{
-        Caller, PageRequest,
+        PageRequest,
         care_records::{self, NewReview},
         escalations,
         obligations::{self, ObligationFilter},
-        reports, young_people,
+        reports,
     },
 };
 use askama::Template;
@@ -26,7 +27,7 @@ use uuid::Uuid;
 
 use super::{
     Chrome, failed, ok, render, see_other,
-    staff::{StatusTag, TimelinessRow, days_ago, staff_form_sender, staff_member},
+    staff::{StatusTag, TimelinessRow, child_name, days_ago, staff_form_sender, staff_member},
     young_person::long_date,
 };
 use crate::forms::{ChoiceField, DateField, ErrorSummary, TextareaField, read_date};
@@ -182,18 +183,6 @@ pub async fn list(
     ok(&page, &visitor)
 }
 
-/// How the child took part (the categories of the SSDA903 return), in plain words.
-const PARTICIPATION: [(&str, &str); 8] = [
-    ("PN1", "Came and spoke for themselves"),
-    ("PN2", "Came, and an advocate spoke for them"),
-    ("PN3", "Came and showed their views without words"),
-    ("PN4", "Came but did not share their views"),
-    ("PN5", "Did not come; an advocate spoke for them"),
-    ("PN6", "Did not come; shared their views another way"),
-    ("PN7", "Did not come and their views were not shared"),
-    ("PN0", "Under 4 at the time of the review"),
-];
-
 #[derive(Template)]
 #[template(path = "staff_review_form.html")]
 struct ReviewForm {
@@ -247,18 +236,13 @@ fn review_form(
         participation: ChoiceField::radios(
             "participation",
             "How did the child take part?",
-            &PARTICIPATION,
+            &Participation::ALL.map(|p| (p.code(), p.words())),
         )
         .select(&[answers.participation.as_str()])
         .errors_from(&errors),
         notes,
         errors,
     }
-}
-
-async fn child_name(state: &AppState, caller: &Caller, id: Uuid) -> Result<String, Error> {
-    let person = young_people::get(state, caller, id).await?;
-    Ok(format!("{} {}", person.given_name, person.family_name))
 }
 
 #[handler]
@@ -317,10 +301,8 @@ pub async fn record_review(
             None
         }
     };
-    let participation = PARTICIPATION
-        .iter()
-        .find(|(code, _)| *code == answers.participation)
-        .map(|(_, words)| (*words).to_owned());
+    let participation =
+        Participation::from_code(&answers.participation).map(|p| p.words().to_owned());
     if participation.is_none() {
         errors.add("participation", "Select how the child took part");
     }
@@ -338,11 +320,7 @@ pub async fn record_review(
     match outcome {
         Ok(_) => see_other(&format!("/staff/young-people/{id}?recorded=review"), &[]),
         Err(Error::Invalid(fields)) => {
-            for (field, messages) in fields.iter() {
-                if let Some(message) = messages.first() {
-                    errors.add(&field.replace('_', "-"), message.clone());
-                }
-            }
+            errors.add_field_errors(&fields);
             let name = match child_name(state, &caller, id).await {
                 Ok(name) => name,
                 Err(error) => return failed(error, Some(&visitor)),

@@ -47,6 +47,12 @@ pub async fn staff_form_sender(
     }
 }
 
+/// A young person's name for a page heading, read through the access policy (and logged).
+pub async fn child_name(state: &AppState, caller: &Caller, id: Uuid) -> Result<String, Error> {
+    let person = young_people::get(state, caller, id).await?;
+    Ok(format!("{} {}", person.given_name, person.family_name))
+}
+
 /// The member of staff as a caller, or where anyone else should go instead.
 fn staff_caller(visitor: &Visitor) -> Result<Caller, &'static str> {
     if visitor.is_staff() {
