@@ -87,7 +87,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::SeedDemo => {
             settings.check()?;
             let db = database::connect_and_migrate(&settings.database_url).await?;
-            demo::seed(&db, &SystemClock)
+            demo::seed(&db, &SystemClock, &settings.standards())
                 .await
                 .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             println!("Demo data loaded.");
@@ -99,7 +99,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let started = std::time::Instant::now();
             let db = database::connect_and_migrate(&settings.database_url).await?;
-            let summary = synthetic::seed(&db, &SystemClock, young_people, seed)
+            let summary = synthetic::seed(&db, &SystemClock, &settings.standards(), young_people, seed)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             println!(

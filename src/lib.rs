@@ -50,7 +50,7 @@ impl Application {
             .await
             .context("could not open the database")?;
         if settings.demo {
-            demo::seed(&db, clock.as_ref())
+            demo::seed(&db, clock.as_ref(), &settings.standards())
                 .await
                 .map_err(|error| anyhow::anyhow!("could not load the demo data: {error:?}"))?;
         }
@@ -60,6 +60,7 @@ impl Application {
             clock,
             tokens: Arc::new(TokenKeys::new(&secret)),
             production: settings.is_production(),
+            standards: settings.standards(),
             mail_wake: Arc::new(Notify::new()),
         };
         let (routes, docs_script_hashes) = http::routes(state.clone());

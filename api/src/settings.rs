@@ -8,6 +8,8 @@ use figment::{
 };
 use serde::{Deserialize, Deserializer};
 
+use crate::domain::obligations::LocalStandards;
+
 /// The shortest JWT secret production accepts: 256 bits, as HS256 needs.
 pub const MIN_JWT_SECRET_BYTES: usize = 32;
 
@@ -99,6 +101,8 @@ pub struct Settings {
     /// `ONWARD_DEMO`: load the demo authority, staff and young people at start-up.
     #[serde(deserialize_with = "flag")]
     pub demo: bool,
+    /// `ONWARD_DENTAL_CHECK_MONTHS`: months between dental checks for a child in care.
+    pub dental_check_months: u32,
 }
 
 impl Default for Settings {
@@ -113,6 +117,7 @@ impl Default for Settings {
             smtp_url: None,
             mail_from: "Onward <no-reply@onward.invalid>".into(),
             demo: false,
+            dental_check_months: LocalStandards::DEFAULT_DENTAL_CHECK_MONTHS,
         }
     }
 }
@@ -131,6 +136,8 @@ pub enum SettingsError {
     SqliteInProduction,
     #[error("DATABASE_URL must start with sqlite:// or postgres://")]
     UnknownDatabase,
+    #[error("ONWARD_DENTAL_CHECK_MONTHS must be a whole number of months from 1 to {}", LocalStandards::MAX_DENTAL_CHECK_MONTHS)]
+    DentalCheckInterval,
 }
 
 impl Settings {
@@ -154,6 +161,13 @@ impl Settings {
         self.env == Environment::Production
     }
 
+    /// The intervals the authority has set for itself.
+    pub fn standards(&self) -> LocalStandards {
+        LocalStandards {
+            dental_check_months: self.dental_check_months,
+        }
+    }
+
     pub fn uses_sqlite(&self) -> bool {
         self.database_url.starts_with("sqlite:")
     }
@@ -165,6 +179,9 @@ impl Settings {
             && !self.database_url.starts_with("postgresql://")
         {
             return Err(SettingsError::UnknownDatabase);
+        }
+        if !(1..=LocalStandards::MAX_DENTAL_CHECK_MONTHS).contains(&self.dental_check_months) {
+            return Err(SettingsError::DentalCheckInterval);
         }
         if self.is_production() {
             let strong = self

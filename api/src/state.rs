@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
-use crate::{clock::SharedClock, service::tokens::TokenKeys};
+use crate::{clock::SharedClock, domain::obligations::LocalStandards, service::tokens::TokenKeys};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -11,6 +11,8 @@ pub struct AppState {
     pub clock: SharedClock,
     pub tokens: Arc<TokenKeys>,
     pub production: bool,
+    /// Intervals the authority sets, such as how often a child in care sees a dentist.
+    pub standards: LocalStandards,
     /// Nudges this replica's outbox worker after a commit that queued email.
     pub mail_wake: Arc<tokio::sync::Notify>,
 }

@@ -10,6 +10,10 @@ pub struct Model {
     /// `initial` or `review`.
     pub kind: String,
     pub completed_on: Date,
+    /// What the assessment found, written for the young person.
+    pub summary: Option<String>,
+    /// What should happen next, written for the young person.
+    pub recommendations: Option<String>,
     pub recorded_by: Uuid,
     pub created_at: DateTimeUtc,
 }

@@ -10,6 +10,7 @@ mod m20261122_000006_create_portal_sign_in;
 mod m20261122_000007_create_care_records;
 mod m20261122_000008_create_teams_and_escalations;
 mod m20261122_000009_index_obligations_for_lists;
+mod m20261122_000010_create_health_history;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_create_care_records::Migration),
             Box::new(m20261122_000008_create_teams_and_escalations::Migration),
             Box::new(m20261122_000009_index_obligations_for_lists::Migration),
+            Box::new(m20261122_000010_create_health_history::Migration),
         ]
     }
 }

@@ -48,7 +48,7 @@ async fn demo_data_loads_idempotently() {
         .count(&app.state.db)
         .await
         .unwrap();
-    api::service::demo::seed(&app.state.db, clock.as_ref())
+    api::service::demo::seed(&app.state.db, clock.as_ref(), &app.state.standards)
         .await
         .unwrap();
     let after = entity::user::Entity::find()

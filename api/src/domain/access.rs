@@ -43,6 +43,10 @@ pub enum Action {
     UpdateEscalation,
     /// Figures across the service, such as how many reviews were on time.
     ReadReports,
+    /// A young person's health history.
+    ReadHealth,
+    /// Add to or correct a young person's health history.
+    RecordHealth,
 }
 
 /// What connects a record to the people around it, loaded by the service layer.
@@ -74,9 +78,11 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
     use Action::*;
     use Reach::*;
     let for_allocated = |allocation| match action {
-        ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadObligations => {
+        ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadObligations | ReadHealth => {
             Some(AllocatedAs(allocation))
         }
+        // The PA and social worker keep the health history; the IRO reads it for reviews.
+        RecordHealth if allocation != AllocationRole::Iro => Some(AllocatedAs(allocation)),
         // A PA works with care leavers; care records are kept by the social worker and IRO.
         RecordCare | ReadEscalations if allocation != AllocationRole::PersonalAdviser => {
             Some(AllocatedAs(allocation))
@@ -90,7 +96,9 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
         Role::Manager => match action {
             CreateYoungPerson | ListYoungPeople | ReadYoungPerson | ReadAllocations
             | ManageAllocations | ReadAccessLog | ListStaff | RecordCare | ReadObligations
-            | ReadEscalations | UpdateEscalation | ReadReports => Some(WholeAuthority),
+            | ReadEscalations | UpdateEscalation | ReadReports | ReadHealth | RecordHealth => {
+                Some(WholeAuthority)
+            }
             // Escalation is the IRO's independent challenge to the authority's managers.
             RaiseEscalation => None,
         },
@@ -100,16 +108,17 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
                 Some(WholeAuthority)
             }
             ListYoungPeople | ReadYoungPerson | ReadAccessLog | RecordCare | ReadObligations
-            | RaiseEscalation | ReadEscalations | UpdateEscalation | ReadReports => None,
+            | RaiseEscalation | ReadEscalations | UpdateEscalation | ReadReports | ReadHealth
+            | RecordHealth => None,
         },
         Role::PersonalAdviser => for_allocated(AllocationRole::PersonalAdviser),
         Role::SocialWorker => for_allocated(AllocationRole::SocialWorker),
         Role::Iro => for_allocated(AllocationRole::Iro),
         Role::YoungPerson => match action {
             ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadAccessLog
-            | ReadObligations => Some(OwnRecord),
+            | ReadObligations | ReadHealth => Some(OwnRecord),
             CreateYoungPerson | ManageAllocations | ListStaff | RecordCare | RaiseEscalation
-            | ReadEscalations | UpdateEscalation | ReadReports => None,
+            | ReadEscalations | UpdateEscalation | ReadReports | RecordHealth => None,
         },
         // Their work is in their own areas, never in children's case records.
         Role::PrivateFosteringOfficer | Role::HousingOfficer => None,
@@ -423,6 +432,60 @@ mod tests {
             Decision::Allowed(Role::Manager)
         );
         assert_eq!(decide(&iro, Action::ReadReports, None), Decision::Forbidden);
+    }
+
+    #[test]
+    fn a_health_history_is_read_by_the_young_person_and_their_team_and_kept_by_pa_and_social_worker()
+     {
+        let young_person_id = Uuid::new_v4();
+        let own = RecordFacts {
+            young_person_id,
+            ..record(&[])
+        };
+        let jess = actor(Role::YoungPerson, Some(young_person_id));
+        assert!(matches!(
+            decide(&jess, Action::ReadHealth, Some(&own)),
+            Decision::Allowed(_)
+        ));
+        assert_eq!(
+            decide(&jess, Action::RecordHealth, Some(&own)),
+            Decision::Forbidden
+        );
+        let sam = actor(Role::YoungPerson, Some(Uuid::new_v4()));
+        assert_eq!(
+            decide(&sam, Action::ReadHealth, Some(&own)),
+            Decision::NotFound
+        );
+        for (role, allocation, records) in [
+            (Role::PersonalAdviser, AllocationRole::PersonalAdviser, true),
+            (Role::SocialWorker, AllocationRole::SocialWorker, true),
+            (Role::Iro, AllocationRole::Iro, false),
+        ] {
+            let staff = actor(role, None);
+            let facts = record(&[allocation]);
+            assert!(matches!(
+                decide(&staff, Action::ReadHealth, Some(&facts)),
+                Decision::Allowed(_)
+            ));
+            assert_eq!(
+                matches!(
+                    decide(&staff, Action::RecordHealth, Some(&facts)),
+                    Decision::Allowed(_)
+                ),
+                records,
+                "{role:?}"
+            );
+            assert_eq!(
+                decide(&staff, Action::ReadHealth, Some(&record(&[]))),
+                Decision::NotFound
+            );
+        }
+        for role in [Role::HousingOfficer, Role::PrivateFosteringOfficer, Role::Admin] {
+            assert_eq!(
+                decide(&actor(role, None), Action::ReadHealth, Some(&record(&[]))),
+                Decision::Forbidden
+            );
+        }
     }
 
     #[test]

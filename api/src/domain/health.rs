@@ -353,6 +353,270 @@ impl Default for EntryChecks {
     }
 }
 
+/// What kind of entry: the record type and, for checks and events, which one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntryKind {
+    Immunisation,
+    Check(CheckKind),
+    Event(EventKind),
+}
+
+impl EntryKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            EntryKind::Immunisation => "immunisation",
+            EntryKind::Check(kind) => kind.code(),
+            EntryKind::Event(kind) => kind.code(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        if code == "immunisation" {
+            return Some(EntryKind::Immunisation);
+        }
+        CheckKind::from_code(code)
+            .map(EntryKind::Check)
+            .or_else(|| EventKind::from_code(code).map(EntryKind::Event))
+    }
+
+    /// Immunisation, check or event: a correction may change which check or event an entry
+    /// is, but not what kind of record it is.
+    pub fn is_same_record_as(self, other: EntryKind) -> bool {
+        std::mem::discriminant(&self) == std::mem::discriminant(&other)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            EntryKind::Immunisation => "Immunisation",
+            EntryKind::Check(kind) => kind.title(),
+            EntryKind::Event(kind) => kind.title(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Immunisation {
+    pub vaccine: Vaccine,
+    /// The vaccine's name when it is not on the routine schedule.
+    pub other_vaccine: Option<String>,
+    pub given_on: NaiveDate,
+    pub dose: Option<String>,
+    pub where_given: Option<String>,
+    /// Where the record came from, for example "GP record" or "Red Book".
+    pub source: Option<String>,
+}
+
+impl Immunisation {
+    /// The vaccine as the young person would know it.
+    pub fn vaccine_name(&self) -> &str {
+        match (&self.vaccine, &self.other_vaccine) {
+            (Vaccine::Other, Some(name)) => name,
+            (vaccine, _) => vaccine.name(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    pub kind: CheckKind,
+    pub checked_on: NaiveDate,
+    pub result: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub kind: EventKind,
+    pub what: String,
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+    pub by_whom: Option<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryDetails {
+    Immunisation(Immunisation),
+    Check(Check),
+    Event(Event),
+}
+
+impl EntryDetails {
+    pub fn kind(&self) -> EntryKind {
+        match self {
+            EntryDetails::Immunisation(_) => EntryKind::Immunisation,
+            EntryDetails::Check(check) => EntryKind::Check(check.kind),
+            EntryDetails::Event(event) => EntryKind::Event(event.kind),
+        }
+    }
+
+    /// When it was given, checked, or began.
+    pub fn happened_on(&self) -> NaiveDate {
+        match self {
+            EntryDetails::Immunisation(i) => i.given_on,
+            EntryDetails::Check(c) => c.checked_on,
+            EntryDetails::Event(e) => e.started_on,
+        }
+    }
+
+    /// Check the entry against the young person's date of birth and today. Field names are
+    /// those of the API and the portal's forms.
+    pub fn check(&self, born: NaiveDate, today: NaiveDate) -> Result<(), FieldErrors> {
+        let mut checks = EntryChecks::new();
+        match self {
+            EntryDetails::Immunisation(i) => {
+                checks.date("given_on", i.given_on, born, today);
+                match (&i.vaccine, &i.other_vaccine) {
+                    (Vaccine::Other, name) => {
+                        checks.required(
+                            "other_vaccine",
+                            name.as_deref().unwrap_or_default(),
+                            "the name of the vaccine",
+                            MAX_SHORT_TEXT,
+                        );
+                    }
+                    (_, name) => {
+                        checks.optional("other_vaccine", name.as_deref(), MAX_SHORT_TEXT);
+                    }
+                }
+                checks
+                    .optional("dose", i.dose.as_deref(), MAX_SHORT_TEXT)
+                    .optional("where_given", i.where_given.as_deref(), MAX_SHORT_TEXT)
+                    .optional("source", i.source.as_deref(), MAX_SHORT_TEXT);
+            }
+            EntryDetails::Check(c) => {
+                checks.date("checked_on", c.checked_on, born, today).required(
+                    "result",
+                    &c.result,
+                    "what the check found",
+                    MAX_LONG_TEXT,
+                );
+            }
+            EntryDetails::Event(e) => {
+                checks
+                    .date("started_on", e.started_on, born, today)
+                    .required("what", &e.what, what_it_was(e.kind), MAX_SHORT_TEXT)
+                    .optional("by_whom", e.by_whom.as_deref(), MAX_SHORT_TEXT)
+                    .optional("notes", e.notes.as_deref(), MAX_LONG_TEXT);
+                match e.ended_on {
+                    Some(end) if end < e.started_on => {
+                        checks.add("ended_on", "The end date must be on or after the start");
+                    }
+                    Some(end) if end > today => {
+                        checks.add("ended_on", "The end date must be today or in the past");
+                    }
+                    _ => {}
+                }
+            }
+        }
+        checks.finish()
+    }
+}
+
+fn what_it_was(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Condition => "the name of the condition",
+        EventKind::Treatment => "what the treatment was",
+        EventKind::HospitalStay => "why they were in hospital",
+        EventKind::Allergy => "what they are allergic to",
+    }
+}
+
+/// An entry as recorded or corrected: what it says and whether the young person sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryText {
+    pub details: EntryDetails,
+    pub sharing: Sharing,
+}
+
+/// Why a correction was made: required, so that the history explains itself.
+pub fn check_correction_reason(reason: &str) -> Result<String, FieldErrors> {
+    let mut checks = EntryChecks::new();
+    checks.required(
+        "correction_reason",
+        reason,
+        "why you are correcting this",
+        MAX_LONG_TEXT,
+    );
+    checks.finish().map(|()| reason.trim().to_owned())
+}
+
+/// A UK phone number as people write it: 10 to 13 digits with spaces, brackets, hyphens or a
+/// leading +.
+fn check_phone(field: &str, text: &str) -> Result<String, FieldErrors> {
+    let text = text.trim();
+    let allowed = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-'));
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if allowed && (10..=13).contains(&digits) {
+        Ok(text.to_owned())
+    } else {
+        Err(FieldErrors::single(
+            field,
+            "Enter a phone number, like 0151 606 2000",
+        ))
+    }
+}
+
+/// NHS number, GP practice and dentist, as recorded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HealthDetails {
+    pub nhs_number: Option<NhsNumber>,
+    pub gp_practice: Option<String>,
+    pub gp_phone: Option<String>,
+    pub dentist: Option<String>,
+    pub dentist_phone: Option<String>,
+}
+
+/// Text someone typed, or `None` when they left it blank.
+fn given(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
+}
+
+impl HealthDetails {
+    /// Read the details as typed: blanks are "not known"; the NHS number and phone numbers
+    /// must be real ones.
+    pub fn parse(
+        nhs_number: Option<&str>,
+        gp_practice: Option<&str>,
+        gp_phone: Option<&str>,
+        dentist: Option<&str>,
+        dentist_phone: Option<&str>,
+    ) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let nhs_number = given(nhs_number)
+            .and_then(|text| errors.check("nhs_number", NhsNumber::parse(text)));
+        let mut phone = |field: &str, text: Option<&str>| {
+            given(text).and_then(|text| match check_phone(field, text) {
+                Ok(phone) => Some(phone),
+                Err(error) => {
+                    errors.merge(error);
+                    None
+                }
+            })
+        };
+        let gp_phone = phone("gp_phone", gp_phone);
+        let dentist_phone = phone("dentist_phone", dentist_phone);
+        let mut checks = EntryChecks::new();
+        checks
+            .optional("gp_practice", gp_practice, MAX_SHORT_TEXT)
+            .optional("dentist", dentist, MAX_SHORT_TEXT);
+        if let Err(more) = checks.finish() {
+            errors.merge(more);
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Self {
+            nhs_number,
+            gp_practice: given(gp_practice).map(str::to_owned),
+            gp_phone,
+            dentist: given(dentist).map(str::to_owned),
+            dentist_phone,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,6 +713,136 @@ mod tests {
                 .date("given_on", born, born, today)
                 .finish()
                 .is_ok()
+        );
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn an_other_vaccine_must_be_named_and_known_ones_need_no_name() {
+        let mmr = Immunisation {
+            vaccine: Vaccine::Mmr,
+            other_vaccine: None,
+            given_on: day("2009-05-01"),
+            dose: Some("1st dose".into()),
+            where_given: None,
+            source: Some("Red Book".into()),
+        };
+        let born = day("2008-03-01");
+        let today = day("2026-11-22");
+        assert!(EntryDetails::Immunisation(mmr.clone()).check(born, today).is_ok());
+        assert_eq!(mmr.vaccine_name(), "MMR");
+        let unnamed = Immunisation {
+            vaccine: Vaccine::Other,
+            ..mmr.clone()
+        };
+        let errors = EntryDetails::Immunisation(unnamed.clone())
+            .check(born, today)
+            .unwrap_err()
+            .into_map();
+        assert_eq!(
+            errors["other_vaccine"],
+            vec!["Enter the name of the vaccine".to_owned()]
+        );
+        let typhoid = Immunisation {
+            other_vaccine: Some("Typhoid".into()),
+            ..unnamed
+        };
+        assert_eq!(typhoid.vaccine_name(), "Typhoid");
+    }
+
+    #[test]
+    fn checks_need_a_result_and_events_end_after_they_start() {
+        let born = day("2008-03-01");
+        let today = day("2026-11-22");
+        let check = EntryDetails::Check(Check {
+            kind: CheckKind::Dental,
+            checked_on: day("2026-10-01"),
+            result: "  ".into(),
+        });
+        assert!(
+            check
+                .check(born, today)
+                .unwrap_err()
+                .into_map()
+                .contains_key("result")
+        );
+        let stay = Event {
+            kind: EventKind::HospitalStay,
+            what: "Broken arm".into(),
+            started_on: day("2020-06-10"),
+            ended_on: Some(day("2020-06-09")),
+            by_whom: None,
+            notes: None,
+        };
+        let errors = EntryDetails::Event(stay.clone())
+            .check(born, today)
+            .unwrap_err()
+            .into_map();
+        assert_eq!(
+            errors["ended_on"],
+            vec!["The end date must be on or after the start".to_owned()]
+        );
+        let home_next_day = Event {
+            ended_on: Some(day("2020-06-11")),
+            ..stay
+        };
+        assert!(EntryDetails::Event(home_next_day).check(born, today).is_ok());
+    }
+
+    #[test]
+    fn every_entry_kind_round_trips_through_its_code() {
+        let kinds = std::iter::once(EntryKind::Immunisation)
+            .chain(CheckKind::ALL.map(EntryKind::Check))
+            .chain(EventKind::ALL.map(EntryKind::Event));
+        for kind in kinds {
+            assert_eq!(EntryKind::from_code(kind.code()), Some(kind));
+        }
+        assert_eq!(EntryKind::from_code("dental_check"), None);
+    }
+
+    #[test]
+    fn health_details_take_blanks_as_not_known_and_check_numbers() {
+        let details = HealthDetails::parse(
+            Some("943 476 5919"),
+            Some("Central Surgery"),
+            Some("0151 606 2000"),
+            Some(" "),
+            None,
+        )
+        .unwrap();
+        assert_eq!(details.nhs_number.unwrap().digits(), "9434765919");
+        assert_eq!(details.dentist, None);
+        let errors = HealthDetails::parse(
+            Some("943 476 5918"),
+            None,
+            Some("call me"),
+            None,
+            Some("+44 151 606 2000"),
+        )
+        .unwrap_err()
+        .into_map();
+        assert!(errors["nhs_number"][0].contains("not a valid one"));
+        assert_eq!(
+            errors["gp_phone"],
+            vec!["Enter a phone number, like 0151 606 2000".to_owned()]
+        );
+        assert!(!errors.contains_key("dentist_phone"));
+    }
+
+    #[test]
+    fn a_correction_says_why() {
+        assert!(
+            check_correction_reason(" ")
+                .unwrap_err()
+                .into_map()
+                .contains_key("correction_reason")
+        );
+        assert_eq!(
+            check_correction_reason(" Wrong date: it was the 2nd dose ").unwrap(),
+            "Wrong date: it was the 2nd dose"
         );
     }
 }

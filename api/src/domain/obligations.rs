@@ -19,15 +19,17 @@ pub enum Kind {
     InitialHealthAssessment,
     ReviewHealthAssessment,
     SocialWorkerVisit,
+    DentalCheck,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::LacReview,
         Kind::CarePlan,
         Kind::InitialHealthAssessment,
         Kind::ReviewHealthAssessment,
         Kind::SocialWorkerVisit,
+        Kind::DentalCheck,
     ];
 
     pub fn code(self) -> &'static str {
@@ -37,6 +39,7 @@ impl Kind {
             Kind::InitialHealthAssessment => "initial_health_assessment",
             Kind::ReviewHealthAssessment => "review_health_assessment",
             Kind::SocialWorkerVisit => "social_worker_visit",
+            Kind::DentalCheck => "dental_check",
         }
     }
 
@@ -175,10 +178,32 @@ pub struct Facts {
     pub health_assessments: Vec<HealthAssessment>,
     pub care_plans_agreed_on: Vec<NaiveDate>,
     pub social_worker_visits_on: Vec<NaiveDate>,
+    pub dental_checks_on: Vec<NaiveDate>,
+}
+
+/// Intervals the authority sets for itself, where no regulation fixes one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalStandards {
+    /// Months between dental checks for a child in care.
+    pub dental_check_months: u32,
+}
+
+impl LocalStandards {
+    pub const DEFAULT_DENTAL_CHECK_MONTHS: u32 = 6;
+    /// Longer than this and a child would go more than two years between checks.
+    pub const MAX_DENTAL_CHECK_MONTHS: u32 = 24;
+}
+
+impl Default for LocalStandards {
+    fn default() -> Self {
+        Self {
+            dental_check_months: Self::DEFAULT_DENTAL_CHECK_MONTHS,
+        }
+    }
 }
 
 /// Every obligation for one child on `as_of`, by kind and then due date.
-pub fn obligations(facts: &Facts, as_of: NaiveDate) -> Vec<Obligation> {
+pub fn obligations(facts: &Facts, standards: &LocalStandards, as_of: NaiveDate) -> Vec<Obligation> {
     let mut all = Vec::new();
     let periods = facts
         .periods_of_care
@@ -190,6 +215,7 @@ pub fn obligations(facts: &Facts, as_of: NaiveDate) -> Vec<Obligation> {
         all.extend(initial_health_assessment(facts, period, as_of));
         all.extend(review_health_assessments(facts, period, as_of));
         all.extend(social_worker_visits(facts, period, as_of));
+        all.extend(dental_checks(facts, standards, period, as_of));
     }
     all.sort_by_key(|o| (o.kind, o.due_on));
     all
@@ -378,6 +404,28 @@ fn social_worker_visits(facts: &Facts, period: Span, as_of: NaiveDate) -> Vec<Ob
     found
 }
 
+/// Promoting the health of looked-after children (2015) asks that a child in care sees a
+/// dentist regularly; how often is the authority's standard (6 months unless it says
+/// otherwise). The first check of a period of care is due that long after the period
+/// starts, each next one that long after the last.
+fn dental_checks(
+    facts: &Facts,
+    standards: &LocalStandards,
+    period: Span,
+    as_of: NaiveDate,
+) -> Vec<Obligation> {
+    let checks = dated_within(facts.dental_checks_on.iter().copied(), period, as_of);
+    let interval = standards.dental_check_months;
+    repeating(
+        Kind::DentalCheck,
+        add_months(period.started_on, interval),
+        &checks,
+        |_, last| add_months(last, interval),
+        period.is_ongoing(),
+        as_of,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,6 +443,10 @@ mod tests {
             }],
             ..Facts::default()
         }
+    }
+
+    fn due(facts: &Facts, as_of: NaiveDate) -> Vec<Obligation> {
+        obligations(facts, &LocalStandards::default(), as_of)
     }
 
     fn of_kind(all: &[Obligation], kind: Kind) -> Vec<(NaiveDate, Status, Option<NaiveDate>)> {
@@ -425,7 +477,7 @@ mod tests {
     fn reg_33_first_review_within_20_working_days_of_becoming_looked_after() {
         // Looked after from Wednesday 20 December 2023: Christmas, Boxing Day and New Year's
         // Day are not working days.
-        let all = obligations(&in_care_from("2023-12-20"), d("2023-12-21"));
+        let all = due(&in_care_from("2023-12-20"), d("2023-12-21"));
         assert_eq!(
             of_kind(&all, Kind::LacReview),
             vec![(d("2024-01-22"), Status::Upcoming, None)]
@@ -436,7 +488,7 @@ mod tests {
     fn reg_33_second_review_3_months_after_the_first_then_6_monthly() {
         let mut facts = in_care_from("2026-01-05");
         facts.reviews_held_on = vec![d("2026-01-30"), d("2026-04-28")];
-        let all = obligations(&facts, d("2026-05-01"));
+        let all = due(&facts, d("2026-05-01"));
         assert_eq!(
             of_kind(&all, Kind::LacReview),
             vec![
@@ -451,7 +503,7 @@ mod tests {
     fn reg_33_a_late_review_moves_the_next_one_from_when_it_was_actually_held() {
         let mut facts = in_care_from("2026-01-05");
         facts.reviews_held_on = vec![d("2026-02-20")];
-        let all = obligations(&facts, d("2026-03-01"));
+        let all = due(&facts, d("2026-03-01"));
         assert_eq!(
             of_kind(&all, Kind::LacReview),
             vec![
@@ -463,7 +515,7 @@ mod tests {
 
     #[test]
     fn reg_33_an_unheld_review_is_overdue() {
-        let all = obligations(&in_care_from("2026-01-05"), d("2026-02-03"));
+        let all = due(&in_care_from("2026-01-05"), d("2026-02-03"));
         assert_eq!(
             of_kind(&all, Kind::LacReview),
             vec![(d("2026-02-02"), Status::Overdue, None)]
@@ -484,7 +536,7 @@ mod tests {
             },
         ];
         facts.reviews_held_on = vec![d("2025-01-31")];
-        let all = obligations(&facts, d("2026-03-03"));
+        let all = due(&facts, d("2026-03-03"));
         assert_eq!(
             of_kind(&all, Kind::LacReview),
             vec![
@@ -505,10 +557,10 @@ mod tests {
         }];
         facts.reviews_held_on = vec![d("2026-01-30")];
         facts.social_worker_visits_on = vec![d("2026-01-09")];
-        let all = obligations(&facts, d("2026-06-01"));
+        let all = due(&facts, d("2026-06-01"));
         assert!(all.iter().all(|o| !o.status.is_open()), "{all:?}");
         // As of a day while the child was still in care, the next review was open.
-        let then = obligations(&facts, d("2026-03-01"));
+        let then = due(&facts, d("2026-03-01"));
         assert_eq!(
             of_kind(&then, Kind::LacReview).last().unwrap().1,
             Status::Upcoming
@@ -519,13 +571,13 @@ mod tests {
     fn facts_after_the_as_of_date_are_not_yet_known() {
         let mut facts = in_care_from("2026-01-05");
         facts.reviews_held_on = vec![d("2026-01-30")];
-        let before = obligations(&facts, d("2026-01-20"));
+        let before = due(&facts, d("2026-01-20"));
         assert_eq!(
             of_kind(&before, Kind::LacReview),
             vec![(d("2026-02-02"), Status::DueSoon, None)]
         );
         assert!(
-            obligations(&facts, d("2026-01-04")).is_empty(),
+            due(&facts, d("2026-01-04")).is_empty(),
             "not yet in care"
         );
     }
@@ -538,13 +590,13 @@ mod tests {
             started_on: d("2026-03-31"),
             ended_on: None,
         }];
-        let open = obligations(&facts, d("2026-04-01"));
+        let open = due(&facts, d("2026-04-01"));
         assert_eq!(
             of_kind(&open, Kind::CarePlan),
             vec![(d("2026-04-16"), Status::DueSoon, None)]
         );
         facts.care_plans_agreed_on = vec![d("2026-04-17")];
-        let late = obligations(&facts, d("2026-05-01"));
+        let late = due(&facts, d("2026-05-01"));
         assert_eq!(
             of_kind(&late, Kind::CarePlan),
             vec![(d("2026-04-16"), Status::MetLate, Some(d("2026-04-17")))]
@@ -553,7 +605,7 @@ mod tests {
 
     #[test]
     fn no_care_plan_is_due_before_a_first_placement() {
-        let all = obligations(&in_care_from("2026-03-30"), d("2026-04-01"));
+        let all = due(&in_care_from("2026-03-30"), d("2026-04-01"));
         assert!(of_kind(&all, Kind::CarePlan).is_empty());
     }
 
@@ -564,7 +616,7 @@ mod tests {
             kind: AssessmentKind::Initial,
             completed_on: d("2026-01-28"),
         }];
-        let all = obligations(&facts, d("2026-02-10"));
+        let all = due(&facts, d("2026-02-10"));
         assert_eq!(
             of_kind(&all, Kind::InitialHealthAssessment),
             vec![(d("2026-02-02"), Status::Met, Some(d("2026-01-28")))]
@@ -586,7 +638,7 @@ mod tests {
                 completed_on: d("2026-03-10"),
             },
         ];
-        let all = obligations(&facts, d("2026-04-01"));
+        let all = due(&facts, d("2026-04-01"));
         assert_eq!(
             of_kind(&all, Kind::ReviewHealthAssessment),
             vec![
@@ -600,7 +652,7 @@ mod tests {
             kind: AssessmentKind::Review,
             completed_on: d("2026-09-01"),
         });
-        let later = obligations(&facts, d("2026-09-02"));
+        let later = due(&facts, d("2026-09-02"));
         // Aged 5 at the September assessment: 12 months.
         assert_eq!(
             of_kind(&later, Kind::ReviewHealthAssessment)
@@ -619,7 +671,7 @@ mod tests {
             kind: AssessmentKind::Initial,
             completed_on: d("2026-08-31"),
         }];
-        let all = obligations(&facts, d("2026-09-01"));
+        let all = due(&facts, d("2026-09-01"));
         assert_eq!(
             of_kind(&all, Kind::ReviewHealthAssessment),
             vec![(d("2027-02-28"), Status::Upcoming, None)]
@@ -634,7 +686,7 @@ mod tests {
             ended_on: None,
         }];
         facts.social_worker_visits_on = vec![d("2025-01-10"), d("2025-02-20"), d("2026-01-20")];
-        let all = obligations(&facts, d("2026-02-01"));
+        let all = due(&facts, d("2026-02-01"));
         assert_eq!(
             of_kind(&all, Kind::SocialWorkerVisit),
             vec![
@@ -661,7 +713,7 @@ mod tests {
             },
         ];
         facts.social_worker_visits_on = vec![d("2026-01-08")];
-        let all = obligations(&facts, d("2026-02-03"));
+        let all = due(&facts, d("2026-02-03"));
         assert_eq!(
             of_kind(&all, Kind::SocialWorkerVisit),
             vec![
@@ -684,6 +736,48 @@ mod tests {
         }
     }
 
+    #[test]
+    fn dental_checks_fall_due_at_the_authoritys_interval_from_care_starting_then_from_each_check() {
+        let mut facts = in_care_from("2026-01-10");
+        facts.dental_checks_on = vec![d("2025-12-01"), d("2026-06-01"), d("2027-02-15")];
+        let all = due(&facts, d("2027-03-01"));
+        // A check from before care began does not count; 6 months from the start, then from
+        // each check, the second a fortnight late.
+        assert_eq!(
+            of_kind(&all, Kind::DentalCheck),
+            vec![
+                (d("2026-07-10"), Status::Met, Some(d("2026-06-01"))),
+                (d("2026-12-01"), Status::MetLate, Some(d("2027-02-15"))),
+                (d("2027-08-15"), Status::Upcoming, None),
+            ]
+        );
+        let yearly = LocalStandards {
+            dental_check_months: 12,
+        };
+        let all = obligations(&facts, &yearly, d("2027-03-01"));
+        assert_eq!(
+            of_kind(&all, Kind::DentalCheck),
+            vec![
+                (d("2027-01-10"), Status::Met, Some(d("2026-06-01"))),
+                (d("2027-06-01"), Status::Met, Some(d("2027-02-15"))),
+                (d("2028-02-15"), Status::Upcoming, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_dental_check_falls_due_once_care_has_ended() {
+        let mut facts = in_care_from("2025-01-10");
+        facts.periods_of_care[0].ended_on = Some(d("2025-05-01"));
+        assert!(of_kind(&due(&facts, d("2026-03-01")), Kind::DentalCheck).is_empty());
+        // Overdue while in care, it shows as overdue.
+        let open = in_care_from("2025-01-10");
+        assert_eq!(
+            of_kind(&due(&open, d("2025-08-01")), Kind::DentalCheck),
+            vec![(d("2025-07-10"), Status::Overdue, None)]
+        );
+    }
+
     proptest::proptest! {
         #[test]
         fn at_most_one_open_obligation_per_kind_while_in_care(
@@ -701,7 +795,7 @@ mod tests {
                 facts.social_worker_visits_on.push(day);
             }
             let as_of = start + chrono::Duration::days(as_of_after);
-            let all = obligations(&facts, as_of);
+            let all = due(&facts, as_of);
             for kind in Kind::ALL {
                 let open = all.iter().filter(|o| o.kind == kind && o.status.is_open()).count();
                 proptest::prop_assert!(open <= 1, "{kind:?} has {open} open");

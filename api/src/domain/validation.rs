@@ -34,6 +34,13 @@ impl FieldErrors {
         }
     }
 
+    /// Take on another set's messages, after this set's own.
+    pub fn merge(&mut self, other: FieldErrors) {
+        for (field, messages) in other.0 {
+            self.0.entry(field).or_default().extend(messages);
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

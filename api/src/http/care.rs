@@ -92,6 +92,12 @@ pub enum AssessmentKindName {
 pub struct NewHealthAssessmentBody {
     pub kind: AssessmentKindName,
     pub completed_on: Date,
+    /// What the assessment found, written for the young person to read.
+    #[oai(nullable, validator(max_length = 5000))]
+    pub summary: Option<Text>,
+    /// What should happen next, written for the young person to read.
+    #[oai(nullable, validator(max_length = 5000))]
+    pub recommendations: Option<Text>,
 }
 
 #[derive(Debug, Object)]
@@ -198,18 +204,18 @@ impl CareApi {
         id: Path<Uuid>,
         body: Json<NewHealthAssessmentBody>,
     ) -> ApiResult<RecordedResponse> {
-        let kind = match body.kind {
-            AssessmentKindName::Initial => AssessmentKind::Initial,
-            AssessmentKindName::Review => AssessmentKind::Review,
+        let body = body.0;
+        let new = care_records::NewHealthAssessment {
+            kind: match body.kind {
+                AssessmentKindName::Initial => AssessmentKind::Initial,
+                AssessmentKindName::Review => AssessmentKind::Review,
+            },
+            completed_on: body.completed_on.0,
+            summary: body.summary.map(Text::into_string),
+            recommendations: body.recommendations.map(Text::into_string),
         };
-        let recorded = care_records::record_health_assessment(
-            &self.state,
-            &auth.caller(),
-            id.0,
-            kind,
-            body.completed_on.0,
-        )
-        .await?;
+        let recorded =
+            care_records::record_health_assessment(&self.state, &auth.caller(), id.0, new).await?;
         Ok(created(recorded))
     }
 

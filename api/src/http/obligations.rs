@@ -28,6 +28,7 @@ pub enum KindName {
     InitialHealthAssessment,
     ReviewHealthAssessment,
     SocialWorkerVisit,
+    DentalCheck,
 }
 
 impl From<Kind> for KindName {
@@ -38,6 +39,7 @@ impl From<Kind> for KindName {
             Kind::InitialHealthAssessment => KindName::InitialHealthAssessment,
             Kind::ReviewHealthAssessment => KindName::ReviewHealthAssessment,
             Kind::SocialWorkerVisit => KindName::SocialWorkerVisit,
+            Kind::DentalCheck => KindName::DentalCheck,
         }
     }
 }
@@ -50,6 +52,7 @@ impl From<KindName> for Kind {
             KindName::InitialHealthAssessment => Kind::InitialHealthAssessment,
             KindName::ReviewHealthAssessment => Kind::ReviewHealthAssessment,
             KindName::SocialWorkerVisit => Kind::SocialWorkerVisit,
+            KindName::DentalCheck => Kind::DentalCheck,
         }
     }
 }

@@ -30,16 +30,19 @@ pub enum ReadKind {
     Obligations,
     /// Looked at your IRO's challenges to your plan.
     Escalations,
+    /// Looked at your health history.
+    HealthHistory,
 }
 
 impl ReadKind {
-    pub const ALL: [ReadKind; 6] = [
+    pub const ALL: [ReadKind; 7] = [
         ReadKind::Listed,
         ReadKind::Record,
         ReadKind::Allocations,
         ReadKind::AccessLog,
         ReadKind::Obligations,
         ReadKind::Escalations,
+        ReadKind::HealthHistory,
     ];
 
     pub fn code(self) -> &'static str {
@@ -50,6 +53,7 @@ impl ReadKind {
             ReadKind::AccessLog => "access_log",
             ReadKind::Obligations => "obligations",
             ReadKind::Escalations => "escalations",
+            ReadKind::HealthHistory => "health_history",
         }
     }
 
@@ -67,6 +71,7 @@ impl ReadKind {
                 "Looked at when your reviews, visits and health checks are due"
             }
             ReadKind::Escalations => "Looked at your IRO's challenges to your plan",
+            ReadKind::HealthHistory => "Looked at your health history",
         }
     }
 }

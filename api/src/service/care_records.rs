@@ -48,7 +48,13 @@ where
 {
     let txn = state.db.begin().await?;
     row.insert(&txn).await?;
-    obligations::refresh(&txn, person, state.clock.today(), state.clock.now()).await?;
+    obligations::refresh(
+        &txn,
+        person,
+        &state.standards,
+        state.clock.today(),
+        state.clock.now(),
+    ).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -193,19 +199,27 @@ pub async fn record_review(
     Ok(id)
 }
 
-#[tracing::instrument(skip(state, caller))]
+#[derive(Debug, Clone)]
+pub struct NewHealthAssessment {
+    pub kind: AssessmentKind,
+    pub completed_on: NaiveDate,
+    /// What it found and what should happen next, written for the young person.
+    pub summary: Option<String>,
+    pub recommendations: Option<String>,
+}
+
+#[tracing::instrument(skip(state, caller, new))]
 pub async fn record_health_assessment(
     state: &AppState,
     caller: &Caller,
     young_person_id: Uuid,
-    kind: AssessmentKind,
-    completed_on: NaiveDate,
+    new: NewHealthAssessment,
 ) -> Result<Uuid> {
     let (person, facts) = prepare(state, caller, young_person_id).await?;
     care::check_while_in_care(
         "completed_on",
         "A health assessment",
-        completed_on,
+        new.completed_on,
         &facts.periods_of_care,
         state.clock.today(),
     )
@@ -214,8 +228,10 @@ pub async fn record_health_assessment(
     let row = health_assessment::ActiveModel {
         id: Set(id),
         young_person_id: Set(person.id),
-        kind: Set(kind.code().to_owned()),
-        completed_on: Set(completed_on),
+        kind: Set(new.kind.code().to_owned()),
+        completed_on: Set(new.completed_on),
+        summary: Set(optional_text("summary", new.summary, 5000)?),
+        recommendations: Set(optional_text("recommendations", new.recommendations, 5000)?),
         recorded_by: Set(caller.actor.user_id),
         created_at: Set(state.clock.now()),
     };

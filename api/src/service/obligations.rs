@@ -4,8 +4,8 @@
 //! about them is recorded, in the same transaction.
 use chrono::{Duration, NaiveDate};
 use entity::{
-    care_episode, care_plan, health_assessment, obligation, placement, review, social_worker_visit,
-    young_person,
+    care_episode, care_plan, health_assessment, health_entry, obligation, placement, review,
+    social_worker_visit, young_person,
 };
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -24,9 +24,10 @@ use crate::{
     AppState,
     domain::{
         access::{self, Action, ListScope},
+        health::{CheckKind, EntryKind},
         obligations::{
-            self, AssessmentKind, DUE_SOON_DAYS, Facts, HealthAssessment, Kind, Obligation, Span,
-            Status,
+            self, AssessmentKind, DUE_SOON_DAYS, Facts, HealthAssessment, Kind, LocalStandards,
+            Obligation, Span, Status,
         },
         roles::Role,
     },
@@ -60,6 +61,12 @@ pub async fn load_facts(db: &impl ConnectionTrait, person: &young_person::Model)
         .filter(social_worker_visit::Column::YoungPersonId.eq(id))
         .all(db)
         .await?;
+    let dental_checks = health_entry::Entity::find()
+        .filter(health_entry::Column::YoungPersonId.eq(id))
+        .filter(health_entry::Column::Kind.eq(EntryKind::Check(CheckKind::Dental).code()))
+        .filter(health_entry::Column::ReplacedAt.is_null())
+        .all(db)
+        .await?;
     Ok(Facts {
         date_of_birth: Some(person.date_of_birth),
         periods_of_care: periods
@@ -88,6 +95,7 @@ pub async fn load_facts(db: &impl ConnectionTrait, person: &young_person::Model)
             .collect(),
         care_plans_agreed_on: plans.iter().map(|p| p.agreed_on).collect(),
         social_worker_visits_on: visits.iter().map(|v| v.visited_on).collect(),
+        dental_checks_on: dental_checks.iter().map(|c| c.happened_on).collect(),
     })
 }
 
@@ -95,6 +103,7 @@ pub async fn load_facts(db: &impl ConnectionTrait, person: &young_person::Model)
 pub async fn refresh(
     db: &impl ConnectionTrait,
     person: &young_person::Model,
+    standards: &LocalStandards,
     today: NaiveDate,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
@@ -103,7 +112,7 @@ pub async fn refresh(
         .filter(obligation::Column::YoungPersonId.eq(person.id))
         .exec(db)
         .await?;
-    let rows: Vec<obligation::ActiveModel> = obligations::obligations(&facts, today)
+    let rows: Vec<obligation::ActiveModel> = obligations::obligations(&facts, standards, today)
         .into_iter()
         .map(|o| obligation::ActiveModel {
             id: Set(Uuid::new_v4()),
@@ -142,6 +151,7 @@ pub async fn for_young_person(
     let facts = load_facts(&state.db, &person).await?;
     Ok(obligations::obligations(
         &facts,
+        &state.standards,
         as_of.unwrap_or_else(|| state.clock.today()),
     ))
 }

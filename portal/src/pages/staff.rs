@@ -106,6 +106,7 @@ pub fn kind_title(kind: Kind) -> &'static str {
         Kind::InitialHealthAssessment => "Initial health assessment",
         Kind::ReviewHealthAssessment => "Review health assessment",
         Kind::SocialWorkerVisit => "Social worker visit",
+        Kind::DentalCheck => "Dental check",
     }
 }
 

@@ -12,8 +12,8 @@ use std::{collections::VecDeque, fmt, ops::AddAssign};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{
-    authority, care_episode, care_plan, health_assessment, obligation, placement, review,
-    social_worker_visit, staff_allocation, team, user, user_role, young_person,
+    authority, care_episode, care_plan, health_assessment, health_entry, obligation, placement,
+    review, social_worker_visit, staff_allocation, team, user, user_role, young_person,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
@@ -26,10 +26,12 @@ use self::story::{Child, IROS, Rng, SOCIAL_WORKERS, child};
 use crate::{
     clock::Clock,
     domain::{
-        obligations,
+        health::{Check, CheckKind, EntryDetails, EntryText, Sharing},
+        obligations::{self, LocalStandards},
         roles::{AllocationRole, Role},
     },
     error::{Error, Result},
+    service::health_history::rows::{self, NewVersion, Recorded},
 };
 
 /// Children written per transaction: big enough that the pages of the obligations' due-date
@@ -92,10 +94,11 @@ impl fmt::Display for Summary {
 pub async fn seed(
     db: &DatabaseConnection,
     clock: &dyn Clock,
+    standards: &LocalStandards,
     young_people: u32,
     seed: u64,
 ) -> Result<Summary> {
-    super::demo::seed(db, clock).await?;
+    super::demo::seed(db, clock, standards).await?;
     let now = clock.now();
     let today = clock.today();
     let authority_id = authority::Entity::find()
@@ -109,6 +112,7 @@ pub async fn seed(
     let writer = Writer {
         authority_id,
         staff,
+        standards: *standards,
         today,
         now,
     };
@@ -296,6 +300,7 @@ async fn staff_member(
 struct Writer {
     authority_id: Uuid,
     staff: Staff,
+    standards: LocalStandards,
     today: NaiveDate,
     now: DateTime<Utc>,
 }
@@ -308,6 +313,7 @@ struct Batch {
     placements: Queue<placement::ActiveModel>,
     care_plans: Queue<care_plan::ActiveModel>,
     health_assessments: Queue<health_assessment::ActiveModel>,
+    dental_checks: Queue<health_entry::ActiveModel>,
     reviews: Queue<review::ActiveModel>,
     visits: Queue<social_worker_visit::ActiveModel>,
     allocations: Queue<staff_allocation::ActiveModel>,
@@ -405,9 +411,34 @@ impl Writer {
                     young_person_id: Set(young_person_id),
                     kind: Set(assessment.kind.code().to_owned()),
                     completed_on: Set(assessment.completed_on),
+                    summary: Set(None),
+                    recommendations: Set(None),
                     recorded_by: Set(social_worker),
                     created_at: Set(now),
                 });
+        }
+        for checked_on in &facts.dental_checks_on {
+            let text = EntryText {
+                details: EntryDetails::Check(Check {
+                    kind: CheckKind::Dental,
+                    checked_on: *checked_on,
+                    result: "Healthy teeth. No treatment needed.".into(),
+                }),
+                sharing: Sharing::Shared,
+            };
+            let mut row = rows::entry_row(NewVersion {
+                entry_id: ids.next(),
+                version: 1,
+                young_person_id,
+                text: &text,
+                correction_reason: None,
+                recorded: Recorded {
+                    by: social_worker,
+                    at: now,
+                },
+            });
+            row.id = Set(ids.next());
+            batch.dental_checks.push(row);
         }
         for held_on in &facts.reviews_held_on {
             batch.reviews.push(review::ActiveModel {
@@ -446,7 +477,7 @@ impl Writer {
             });
         }
         // As `service::obligations::refresh` writes them, from the facts just made.
-        for due in obligations::obligations(facts, self.today) {
+        for due in obligations::obligations(facts, &self.standards, self.today) {
             batch.obligations.push(obligation::ActiveModel {
                 id: Set(ids.next()),
                 young_person_id: Set(young_person_id),
@@ -483,6 +514,7 @@ impl Batch {
             + self.placements.send(end_of_run, backend, send)?
             + self.care_plans.send(end_of_run, backend, send)?
             + self.health_assessments.send(end_of_run, backend, send)?
+            + self.dental_checks.send(end_of_run, backend, send)?
             + self.reviews.send(end_of_run, backend, send)?
             + self.visits.send(end_of_run, backend, send)?;
         let allocations = self.allocations.send(end_of_run, backend, send)?;

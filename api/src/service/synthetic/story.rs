@@ -332,6 +332,19 @@ fn history(rng: &mut Rng, facts: &mut Facts, period: Span, today: NaiveDate) {
         }
     }
 
+    // A dentist every 6 months (the default local standard), most on time.
+    let mut due_on = add_months(started_on, 6);
+    let mut previous = started_on;
+    loop {
+        let checked_on = on_time_or_late(rng, due_on, 80, 30, 90).max(previous + days(1));
+        if checked_on > last {
+            break;
+        }
+        facts.dental_checks_on.push(checked_on);
+        previous = checked_on;
+        due_on = add_months(checked_on, 6);
+    }
+
     // CPPCR reg 33: within 20 working days, then 3 months, then every 6 months.
     let mut due_on = add_working_days(started_on, 20);
     let mut previous = started_on;
@@ -511,7 +524,7 @@ mod tests {
         let all = children(1, 3_000);
         let reviews: Vec<_> = all
             .iter()
-            .flat_map(|child| obligations::obligations(&child.facts, today))
+            .flat_map(|child| obligations::obligations(&child.facts, &Default::default(), today))
             .filter(|o| o.kind == Kind::LacReview)
             .collect();
         let count = |status| reviews.iter().filter(|o| o.status == status).count() as f64;
@@ -521,7 +534,7 @@ mod tests {
         let overdue_children = all
             .iter()
             .filter(|child| {
-                obligations::obligations(&child.facts, today)
+                obligations::obligations(&child.facts, &Default::default(), today)
                     .iter()
                     .any(|o| o.kind == Kind::LacReview && o.status == Status::Overdue)
             })

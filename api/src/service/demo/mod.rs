@@ -16,12 +16,14 @@ use crate::{
     domain::{
         calendar::{add_months, add_weeks, add_working_days},
         care::{LegalStatus, Participation},
-        obligations::AssessmentKind,
+        obligations::{AssessmentKind, LocalStandards},
         people::Email,
         roles::{AllocationRole, Role},
     },
     error::Result,
 };
+
+mod health;
 
 use super::{accounts, obligations, passwords};
 
@@ -130,7 +132,11 @@ pub fn accounts() -> Vec<(&'static str, String, Role)> {
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn seed(db: &DatabaseConnection, clock: &dyn Clock) -> Result<()> {
+pub async fn seed(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    standards: &LocalStandards,
+) -> Result<()> {
     let now = clock.now();
     let today = clock.today();
     let txn = db.begin().await?;
@@ -235,7 +241,19 @@ pub async fn seed(db: &DatabaseConnection, clock: &dyn Clock) -> Result<()> {
         recorder
             .tell(&txn, person.care, record.date_of_birth, today)
             .await?;
-        obligations::refresh(&txn, &record, today, now).await?;
+        health::History {
+            young_person_id,
+            born: record.date_of_birth,
+            recorded_by: staff_id(match person.care {
+                CareStory::InCareFor { .. } => Role::SocialWorker,
+                CareStory::LeftCareAt18 => Role::PersonalAdviser,
+            }),
+            now,
+            today,
+        }
+        .write(&txn, person.care)
+        .await?;
+        obligations::refresh(&txn, &record, standards, today, now).await?;
         accounts::create(
             &txn,
             accounts::NewAccount {
@@ -414,6 +432,8 @@ impl CareRecorder {
             young_person_id: Set(self.young_person_id),
             kind: Set(kind.code().into()),
             completed_on: Set(completed_on),
+            summary: Set(Some(health::assessment_summary(kind).into())),
+            recommendations: Set(Some(health::assessment_recommendations(kind).into())),
             recorded_by: Set(self.social_worker),
             created_at: Set(self.now),
         }
