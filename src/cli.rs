@@ -99,9 +99,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let started = std::time::Instant::now();
             let db = database::connect_and_migrate(&settings.database_url).await?;
-            let summary = synthetic::seed(&db, &SystemClock, &settings.standards(), young_people, seed)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            let summary =
+                synthetic::seed(&db, &SystemClock, &settings.standards(), young_people, seed)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             println!(
                 "Added {summary} to the demo authority in {:.1} s.",
                 started.elapsed().as_secs_f64()

@@ -136,7 +136,10 @@ pub enum SettingsError {
     SqliteInProduction,
     #[error("DATABASE_URL must start with sqlite:// or postgres://")]
     UnknownDatabase,
-    #[error("ONWARD_DENTAL_CHECK_MONTHS must be a whole number of months from 1 to {}", LocalStandards::MAX_DENTAL_CHECK_MONTHS)]
+    #[error(
+        "ONWARD_DENTAL_CHECK_MONTHS must be a whole number of months from 1 to {}",
+        LocalStandards::MAX_DENTAL_CHECK_MONTHS
+    )]
     DentalCheckInterval,
 }
 

@@ -99,7 +99,10 @@ impl MigrationTrait for Migration {
             .await?;
         // What the assessment found, written for the young person. SQLite adds one column
         // per statement.
-        for column in [HealthAssessments::Summary, HealthAssessments::Recommendations] {
+        for column in [
+            HealthAssessments::Summary,
+            HealthAssessments::Recommendations,
+        ] {
             manager
                 .alter_table(
                     Table::alter()
@@ -130,7 +133,10 @@ impl MigrationTrait for Migration {
         manager
             .drop_table(Table::drop().table(FormDrafts::Table).to_owned())
             .await?;
-        for column in [HealthAssessments::Summary, HealthAssessments::Recommendations] {
+        for column in [
+            HealthAssessments::Summary,
+            HealthAssessments::Recommendations,
+        ] {
             manager
                 .alter_table(
                     Table::alter()

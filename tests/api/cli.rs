@@ -140,7 +140,7 @@ async fn production_sends_hsts_and_secure_cookies() {
 async fn seed_synthetic_adds_young_people_whose_stored_obligations_match_their_facts() {
     use api::{
         clock::{Clock, SystemClock},
-        domain::obligations::obligations,
+        domain::obligations::{LocalStandards, obligations},
         service::obligations::load_facts,
     };
     use entity::{obligation, staff_allocation, young_person};
@@ -193,7 +193,7 @@ async fn seed_synthetic_adds_young_people_whose_stored_obligations_match_their_f
             .map(|row| (row.kind.clone(), row.due_on, row.completed_on))
             .collect();
         let facts = load_facts(&db, person).await.unwrap();
-        let mut expected: Vec<_> = obligations(&facts, today)
+        let mut expected: Vec<_> = obligations(&facts, &LocalStandards::default(), today)
             .into_iter()
             .map(|o| (o.kind.code().to_owned(), o.due_on, o.completed_on))
             .collect();

@@ -6,6 +6,7 @@ mod cli;
 mod email;
 mod errors;
 mod escalations;
+mod health_history;
 mod helpers;
 mod obligations;
 mod openapi;

@@ -480,7 +480,11 @@ mod tests {
                 Decision::NotFound
             );
         }
-        for role in [Role::HousingOfficer, Role::PrivateFosteringOfficer, Role::Admin] {
+        for role in [
+            Role::HousingOfficer,
+            Role::PrivateFosteringOfficer,
+            Role::Admin,
+        ] {
             assert_eq!(
                 decide(&actor(role, None), Action::ReadHealth, Some(&record(&[]))),
                 Decision::Forbidden

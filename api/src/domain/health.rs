@@ -484,12 +484,9 @@ impl EntryDetails {
                     .optional("source", i.source.as_deref(), MAX_SHORT_TEXT);
             }
             EntryDetails::Check(c) => {
-                checks.date("checked_on", c.checked_on, born, today).required(
-                    "result",
-                    &c.result,
-                    "what the check found",
-                    MAX_LONG_TEXT,
-                );
+                checks
+                    .date("checked_on", c.checked_on, born, today)
+                    .required("result", &c.result, "what the check found", MAX_LONG_TEXT);
             }
             EntryDetails::Event(e) => {
                 checks
@@ -584,8 +581,8 @@ impl HealthDetails {
         dentist_phone: Option<&str>,
     ) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let nhs_number = given(nhs_number)
-            .and_then(|text| errors.check("nhs_number", NhsNumber::parse(text)));
+        let nhs_number =
+            given(nhs_number).and_then(|text| errors.check("nhs_number", NhsNumber::parse(text)));
         let mut phone = |field: &str, text: Option<&str>| {
             given(text).and_then(|text| match check_phone(field, text) {
                 Ok(phone) => Some(phone),
@@ -732,7 +729,11 @@ mod tests {
         };
         let born = day("2008-03-01");
         let today = day("2026-11-22");
-        assert!(EntryDetails::Immunisation(mmr.clone()).check(born, today).is_ok());
+        assert!(
+            EntryDetails::Immunisation(mmr.clone())
+                .check(born, today)
+                .is_ok()
+        );
         assert_eq!(mmr.vaccine_name(), "MMR");
         let unnamed = Immunisation {
             vaccine: Vaccine::Other,
@@ -789,7 +790,11 @@ mod tests {
             ended_on: Some(day("2020-06-11")),
             ..stay
         };
-        assert!(EntryDetails::Event(home_next_day).check(born, today).is_ok());
+        assert!(
+            EntryDetails::Event(home_next_day)
+                .check(born, today)
+                .is_ok()
+        );
     }
 
     #[test]

@@ -576,10 +576,7 @@ mod tests {
             of_kind(&before, Kind::LacReview),
             vec![(d("2026-02-02"), Status::DueSoon, None)]
         );
-        assert!(
-            due(&facts, d("2026-01-04")).is_empty(),
-            "not yet in care"
-        );
+        assert!(due(&facts, d("2026-01-04")).is_empty(), "not yet in care");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod care;
 pub mod escalations;
+pub mod health_history;
 pub mod me;
 pub mod middleware;
 pub mod obligations;
@@ -45,6 +46,8 @@ pub enum ApiTags {
     Escalations,
     /// Figures across the service
     Reports,
+    /// Health histories: immunisations, checks, conditions, GP and dentist
+    Health,
 }
 
 pub const API_VERSION: &str = "1.0.0";
@@ -72,6 +75,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + 
                 state: state.clone(),
             },
             reports::ReportsApi {
+                state: state.clone(),
+            },
+            health_history::HealthApi {
                 state: state.clone(),
             },
         ),

@@ -54,7 +54,8 @@ where
         &state.standards,
         state.clock.today(),
         state.clock.now(),
-    ).await?;
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

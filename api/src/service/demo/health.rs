@@ -87,8 +87,13 @@ impl History {
         let at = |years: u32, months: u32| add_months(self.born, years * 12 + months);
         let mut checked = at(15, 2);
         while checked < at(18, 0) {
-            self.check(db, CheckKind::Dental, checked, "Healthy teeth. No treatment needed.")
-                .await?;
+            self.check(
+                db,
+                CheckKind::Dental,
+                checked,
+                "Healthy teeth. No treatment needed.",
+            )
+            .await?;
             checked = add_months(checked, 6);
         }
         self.check(

@@ -3,8 +3,7 @@
 //! with the child's deadlines brought up to date in the same transaction.
 use entity::{health_detail, health_entry, young_person};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
-    sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait, sea_query::Expr,
 };
 use uuid::Uuid;
 

@@ -103,7 +103,11 @@ impl HealthHistory {
 
 /// The health history, as the caller may see it. Written to the young person's access log.
 #[tracing::instrument(skip(state, caller))]
-pub async fn read(state: &AppState, caller: &Caller, young_person_id: Uuid) -> Result<HealthHistory> {
+pub async fn read(
+    state: &AppState,
+    caller: &Caller,
+    young_person_id: Uuid,
+) -> Result<HealthHistory> {
     let (person, role) = authorise(
         &state.db,
         caller,

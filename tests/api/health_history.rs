@@ -1,0 +1,365 @@
+//! Health histories over the API: who reads them, what the young person sees, corrections
+//! that keep the original, NHS numbers, and the dental check clock.
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{Reply, TestApp, spawn_app};
+
+async fn put(app: &TestApp, path: &str, token: &str, body: Value) -> Reply {
+    app.request(Method::PUT, path, Some(token), Some(body))
+        .await
+}
+
+fn titles(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn find<'a>(list: &'a Value, entry_id: &str) -> &'a Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["entry_id"] == entry_id)
+        .unwrap_or_else(|| panic!("{entry_id} is not in {list}"))
+}
+
+#[tokio::test]
+async fn a_pa_records_an_immunisation_the_young_person_sees_it_and_a_correction_keeps_the_original()
+{
+    let app = spawn_app().await;
+    let pa = app.token_for("pa@example.org").await;
+    let jess_token = app.token_for("jess@example.org").await;
+    let jess = app.young_person_id("Jess").await;
+    let given_on = app.today() - chrono::Duration::days(3);
+
+    let added = app
+        .post(
+            &format!("/api/v1/young-people/{jess}/health-history/immunisations"),
+            &pa,
+            json!({"vaccine": "men_b", "given_on": given_on.to_string(), "dose": "1st dose",
+                   "where_given": "Park Road Surgery", "source": "GP record"}),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::CREATED, "{}", added.body);
+    assert_eq!(added.body["version"], 1);
+    let entry_id = added.body["entry_id"].as_str().unwrap().to_owned();
+
+    let seen = app
+        .get(
+            &format!("/api/v1/young-people/{jess}/health-history"),
+            &jess_token,
+        )
+        .await;
+    assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
+    let mine = find(&seen.body["immunisations"], &entry_id);
+    assert_eq!(mine["title"], "MenB");
+    assert_eq!(
+        mine["protects_against"],
+        "Meningitis B, which causes meningitis and sepsis"
+    );
+    assert_eq!(mine["happened_on"], given_on.to_string());
+    assert_eq!(mine["recorded_by"], "Priya Adviser");
+    assert_eq!(mine["corrected"], false);
+
+    let path = format!("/api/v1/young-people/{jess}/health-history/immunisations/{entry_id}");
+    let no_reason = put(
+        &app,
+        &path,
+        &pa,
+        json!({"correction_reason": " ", "immunisation": {"vaccine": "men_b", "given_on": given_on.to_string()}}),
+    )
+    .await;
+    assert_eq!(
+        no_reason.problem(422)["errors"]["correction_reason"][0],
+        "Enter why you are correcting this"
+    );
+    let corrected_on = given_on - chrono::Duration::days(1);
+    let corrected = put(
+        &app,
+        &path,
+        &pa,
+        json!({"correction_reason": "The surgery's letter gives the day before",
+               "immunisation": {"vaccine": "men_b", "given_on": corrected_on.to_string(), "dose": "1st dose"}}),
+    )
+    .await;
+    assert_eq!(corrected.status, StatusCode::OK, "{}", corrected.body);
+    assert_eq!(corrected.body["version"], 2);
+
+    let seen = app
+        .get(
+            &format!("/api/v1/young-people/{jess}/health-history"),
+            &jess_token,
+        )
+        .await;
+    let mine = find(&seen.body["immunisations"], &entry_id);
+    assert_eq!(mine["happened_on"], corrected_on.to_string());
+    assert_eq!(mine["corrected"], true);
+    assert_eq!(
+        mine["correction_reason"],
+        "The surgery's letter gives the day before"
+    );
+    let versions = app
+        .get(
+            &format!("/api/v1/young-people/{jess}/health-history/entries/{entry_id}"),
+            &jess_token,
+        )
+        .await;
+    assert_eq!(versions.status, StatusCode::OK, "{}", versions.body);
+    let versions = versions.body["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0]["happened_on"], corrected_on.to_string());
+    assert_eq!(
+        versions[1]["happened_on"],
+        given_on.to_string(),
+        "the original is kept"
+    );
+    assert_eq!(versions[1]["where_given"], "Park Road Surgery");
+
+    // A correction keeps the kind of record: an immunisation cannot become a check.
+    let as_a_check = put(
+        &app,
+        &format!("/api/v1/young-people/{jess}/health-history/checks/{entry_id}"),
+        &pa,
+        json!({"correction_reason": "Wrong kind", "check": {"kind": "dental", "checked_on": given_on.to_string(), "result": "Fine"}}),
+    )
+    .await;
+    as_a_check.problem(404);
+}
+
+#[tokio::test]
+async fn a_young_person_cannot_read_anothers_history_and_a_housing_officer_cannot_read_any() {
+    let app = spawn_app().await;
+    let jess = app.young_person_id("Jess").await;
+    let path = format!("/api/v1/young-people/{jess}/health-history");
+
+    let sam = app.token_for("sam@example.org").await;
+    app.get(&path, &sam).await.problem(404);
+    for refused in ["housing@example.org", "pf@example.org", "admin@example.org"] {
+        let token = app.token_for(refused).await;
+        app.get(&path, &token).await.problem(403);
+    }
+    for allowed in [
+        "jess@example.org",
+        "pa@example.org",
+        "sw@example.org",
+        "iro@example.org",
+        "manager@example.org",
+    ] {
+        let token = app.token_for(allowed).await;
+        let reply = app.get(&path, &token).await;
+        assert_eq!(reply.status, StatusCode::OK, "{allowed}: {}", reply.body);
+        assert!(
+            titles(&reply.body["immunisations"]).contains(&"MMR".to_owned()),
+            "{allowed}"
+        );
+    }
+    // Reading is for the child's team; keeping the record is for their PA and social worker.
+    let check = json!({"kind": "sight", "checked_on": app.today().to_string(), "result": "Normal"});
+    let add = format!("/api/v1/young-people/{jess}/health-history/checks");
+    for refused in ["iro@example.org", "jess@example.org", "housing@example.org"] {
+        let token = app.token_for(refused).await;
+        app.post(&add, &token, check.clone()).await.problem(403);
+    }
+    let sw = app.token_for("sw@example.org").await;
+    assert_eq!(app.post(&add, &sw, check).await.status, StatusCode::CREATED);
+
+    let views = app
+        .get(
+            &format!("/api/v1/young-people/{jess}/access-log"),
+            &app.token_for("jess@example.org").await,
+        )
+        .await;
+    assert!(
+        views
+            .body
+            .to_string()
+            .contains("Looked at your health history"),
+        "reads go to the young person's access log: {}",
+        views.body
+    );
+}
+
+#[tokio::test]
+async fn nhs_numbers_must_have_the_right_check_digit_and_old_details_are_kept() {
+    let app = spawn_app().await;
+    let pa = app.token_for("pa@example.org").await;
+    let jess = app.young_person_id("Jess").await;
+    let path = format!("/api/v1/young-people/{jess}/health-details");
+
+    let wrong = put(&app, &path, &pa, json!({"nhs_number": "943 476 5918"})).await;
+    assert!(
+        wrong.problem(422)["errors"]["nhs_number"][0]
+            .as_str()
+            .unwrap()
+            .contains("not a valid one")
+    );
+    let short = put(&app, &path, &pa, json!({"nhs_number": "943 476"})).await;
+    assert!(
+        short.problem(422)["errors"]["nhs_number"][0]
+            .as_str()
+            .unwrap()
+            .contains("10 numbers")
+    );
+    let history = app
+        .get(&format!("/api/v1/young-people/{jess}/health-history"), &pa)
+        .await;
+    assert_eq!(
+        history.body["details"]["nhs_number"], "943 476 5919",
+        "a refused change changes nothing"
+    );
+
+    let saved = put(
+        &app,
+        &path,
+        &pa,
+        json!({"nhs_number": "4010232137", "gp_practice": "Beach Road Medical Centre",
+               "gp_phone": "0151 496 0777", "change_reason": "Moved to a new GP"}),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::NO_CONTENT, "{}", saved.body);
+    let history = app
+        .get(&format!("/api/v1/young-people/{jess}/health-history"), &pa)
+        .await;
+    let details = &history.body["details"];
+    assert_eq!(details["nhs_number"], "401 023 2137");
+    assert_eq!(details["gp_practice"], "Beach Road Medical Centre");
+    assert_eq!(details["dentist"], Value::Null, "a blank is not known");
+    use sea_orm::EntityTrait;
+    let stored = entity::health_detail::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.young_person_id == jess)
+        .count();
+    assert_eq!(stored, 2, "the details before are kept");
+}
+
+#[tokio::test]
+async fn entries_not_yet_shared_are_held_back_from_the_young_person_and_counted() {
+    let app = spawn_app().await;
+    let sw = app.token_for("sw@example.org").await;
+    let sam_token = app.token_for("sam@example.org").await;
+    let sam = app.young_person_id("Sam").await;
+    let path = format!("/api/v1/young-people/{sam}/health-history");
+
+    let staff_view = app.get(&path, &sw).await;
+    let hearing = staff_view.body["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "hearing")
+        .expect("the demo hearing test")
+        .clone();
+    assert_eq!(hearing["shared"], false);
+    assert!(
+        hearing["not_shared_reason"]
+            .as_str()
+            .unwrap()
+            .contains("audiologist")
+    );
+    assert_eq!(staff_view.body["not_yet_shared"], 0);
+
+    let own_view = app.get(&path, &sam_token).await;
+    assert!(
+        !own_view.body["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "hearing"),
+        "{}",
+        own_view.body
+    );
+    assert!(
+        !own_view.body.to_string().contains("audiologist"),
+        "neither the entry nor the reason reaches Sam"
+    );
+    assert_eq!(own_view.body["not_yet_shared"], 1);
+    let entry_id = hearing["entry_id"].as_str().unwrap();
+    app.get(&format!("{path}/entries/{entry_id}"), &sam_token)
+        .await
+        .problem(404);
+
+    let without_reason = app
+        .post(
+            &format!("{path}/events"),
+            &sw,
+            json!({"kind": "condition", "what": "Anxiety", "started_on": app.today().to_string(), "shared": false}),
+        )
+        .await;
+    assert_eq!(
+        without_reason.problem(422)["errors"]["not_shared_reason"][0],
+        "Say why the young person should not see this yet"
+    );
+
+    // Once it has been explained, sharing it is a correction like any other.
+    let shared = put(
+        &app,
+        &format!("{path}/checks/{entry_id}"),
+        &sw,
+        json!({"correction_reason": "Explained at the audiology appointment",
+               "check": {"kind": "hearing", "checked_on": hearing["happened_on"], "result": hearing["result"]}}),
+    )
+    .await;
+    assert_eq!(shared.status, StatusCode::OK, "{}", shared.body);
+    let own_view = app.get(&path, &sam_token).await;
+    assert_eq!(own_view.body["not_yet_shared"], 0);
+    let versions = app
+        .get(&format!("{path}/entries/{entry_id}"), &sam_token)
+        .await;
+    assert_eq!(
+        versions.body["versions"].as_array().unwrap().len(),
+        1,
+        "the version that was held back stays held back: {}",
+        versions.body
+    );
+}
+
+#[tokio::test]
+async fn an_overdue_dental_check_shows_on_the_pa_and_social_worker_lists_until_one_is_recorded() {
+    let app = spawn_app().await;
+    let sam = app.young_person_id("Sam").await;
+    let today = app.today();
+    let overdue = "/api/v1/obligations?kind=dental_check&status=overdue";
+    for staff in ["pa@example.org", "sw@example.org"] {
+        let token = app.token_for(staff).await;
+        let list = app.get(overdue, &token).await;
+        assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+        assert_eq!(list.body["total"], 1, "{staff}: {}", list.body);
+        assert_eq!(list.body["items"][0]["young_person_id"], sam.to_string());
+    }
+
+    let pa = app.token_for("pa@example.org").await;
+    let checked = app
+        .post(
+            &format!("/api/v1/young-people/{sam}/health-history/checks"),
+            &pa,
+            json!({"kind": "dental", "checked_on": today.to_string(), "result": "Fillings done. Teeth healthy."}),
+        )
+        .await;
+    assert_eq!(checked.status, StatusCode::CREATED, "{}", checked.body);
+    assert_eq!(app.get(overdue, &pa).await.body["total"], 0);
+    let sam_token = app.token_for("sam@example.org").await;
+    let due = app
+        .get(
+            &format!("/api/v1/young-people/{sam}/obligations"),
+            &sam_token,
+        )
+        .await;
+    let dental: Vec<&Value> = due.body["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["kind"] == "dental_check")
+        .collect();
+    let last = dental.last().unwrap();
+    assert_eq!(last["status"], "upcoming");
+    assert_eq!(
+        last["due_on"],
+        api::domain::calendar::add_months(today, 6).to_string()
+    );
+    assert_eq!(dental[dental.len() - 2]["status"], "met_late");
+}
