@@ -134,6 +134,22 @@ impl TextField {
         self
     }
 
+    /// A telephone number: the phone's dial pad, no spellcheck.
+    pub fn telephone(mut self) -> Self {
+        self.input_type = "tel";
+        self.spellcheck = false;
+        self.width_class = " input--width-10";
+        self
+    }
+
+    /// Digits to copy from a letter, such as an NHS number.
+    pub fn numeric(mut self) -> Self {
+        self.inputmode = Some("numeric");
+        self.spellcheck = false;
+        self.width_class = " input--width-10";
+        self
+    }
+
     pub fn one_time_code(mut self) -> Self {
         self.autocomplete = Some("one-time-code");
         self.inputmode = Some("numeric");
@@ -317,6 +333,11 @@ impl ChoiceField {
         }
     }
 
+    pub fn hint(mut self, hint: &str) -> Self {
+        self.hint = Some(hint.to_owned());
+        self
+    }
+
     pub fn select(mut self, values: &[&str]) -> Self {
         for choice in &mut self.choices {
             choice.selected = values.contains(&choice.value.as_str());
@@ -381,9 +402,28 @@ impl TextareaField {
         self
     }
 
+    pub fn hint(mut self, hint: &str) -> Self {
+        self.hint = Some(hint.to_owned());
+        self
+    }
+
+    pub fn value(mut self, value: &str) -> Self {
+        self.value = value.to_owned();
+        self
+    }
+
     pub fn described_by(&self) -> String {
         described_by(&self.id, self.hint.is_some(), self.error.is_some())
     }
+}
+
+/// Any one field, so that a form can be a list of them drawn by one template.
+#[derive(Debug, Clone)]
+pub enum Field {
+    Text(TextField),
+    Date(DateField),
+    Choice(ChoiceField),
+    Textarea(TextareaField),
 }
 
 #[cfg(test)]

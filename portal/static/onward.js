@@ -5,6 +5,13 @@
   var body = document.body;
   var summary = document.querySelector("[data-error-summary]");
   if (summary) { summary.focus(); }
+  var print = document.querySelector("[data-print]");
+  if (print) {
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
+    var hint = document.querySelector("[data-print-hint]");
+    if (hint) { hint.hidden = true; }
+  }
   if (!("serviceWorker" in navigator)) { return; }
   if (body.hasAttribute("data-signed-out")) {
     if (window.caches) {

@@ -363,3 +363,137 @@ async fn an_overdue_dental_check_shows_on_the_pa_and_social_worker_lists_until_o
     );
     assert_eq!(dental[dental.len() - 2]["status"], "met_late");
 }
+
+#[tokio::test]
+async fn in_the_portal_a_pa_checks_their_answers_before_an_immunisation_is_saved_and_jess_sees_it()
+{
+    use crate::portal::{sign_in_young_person, signed_in};
+
+    let app = spawn_app().await;
+    let jess = app.young_person_id("Jess").await;
+    let mut pa = signed_in(&app, "pa@example.org").await;
+    let record = pa.get(&format!("/staff/young-people/{jess}")).await;
+    assert!(
+        record
+            .body
+            .contains(&format!(r#"href="/staff/young-people/{jess}/health""#))
+    );
+
+    let form_path = format!("/staff/young-people/{jess}/health/immunisation/new");
+    let form = pa.get(&form_path).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert_eq!(form.title(), "Add an immunisation – Onward");
+    let year = (app.today() - chrono::Duration::days(30))
+        .format("%Y")
+        .to_string();
+    let month = (app.today() - chrono::Duration::days(30))
+        .format("%-m")
+        .to_string();
+    let wrong = pa
+        .post(
+            &form_path,
+            &[
+                ("vaccine", "other"),
+                ("given_on_day", "2"),
+                ("given_on_month", &month),
+                ("given_on_year", &year),
+                ("shared", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.title().starts_with("Error: "));
+    assert!(
+        wrong.body.contains(
+            r##"<a href="#not-shared-reason">Say why the young person should not see this yet</a>"##
+        ),
+        "{}",
+        wrong.body
+    );
+    let sent = pa
+        .post(
+            &form_path,
+            &[
+                ("vaccine", "other"),
+                ("other_vaccine", "Typhoid"),
+                ("given_on_day", "2"),
+                ("given_on_month", &month),
+                ("given_on_year", &year),
+                ("where_given", "Travel clinic"),
+                ("shared", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let check_path = sent.location().to_owned();
+    assert!(check_path.contains("/health/check/"), "{check_path}");
+
+    let before = pa.get(&format!("/staff/young-people/{jess}/health")).await;
+    assert!(
+        !before.body.contains("Typhoid"),
+        "nothing is saved before the answers are checked"
+    );
+    let check = pa.get(&check_path).await;
+    assert_eq!(check.status, StatusCode::OK);
+    assert_eq!(check.title(), "Check your answers – Onward");
+    assert!(check.body.contains("Typhoid"));
+    assert!(check.body.contains("Travel clinic"));
+    let change = pa
+        .get(&format!(
+            "{form_path}?draft={}",
+            check_path.rsplit('/').next().unwrap()
+        ))
+        .await;
+    assert!(
+        change.body.contains(r#"value="Travel clinic""#),
+        "Change shows the answers as given"
+    );
+
+    let saved = pa.post(&check_path, &[]).await;
+    assert_eq!(
+        saved.location(),
+        format!("/staff/young-people/{jess}/health?saved=immunisation")
+    );
+    let history = pa.get(saved.location()).await;
+    assert!(history.body.contains("The immunisation has been saved."));
+    assert!(history.body.contains("Typhoid"));
+    assert_eq!(
+        pa.get(&check_path).await.status,
+        StatusCode::NOT_FOUND,
+        "a draft is used once"
+    );
+
+    let mut own = sign_in_young_person(&app, "jess@example.org", 0).await;
+    let mine = own.get("/my/health").await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(mine.body.contains("Typhoid"));
+    assert!(mine.body.contains("Measles, mumps and rubella"));
+    assert!(mine.body.contains("943 476 5919"));
+    assert!(
+        mine.body.contains("data-offline-ready"),
+        "saved for offline reading"
+    );
+    assert!(
+        !mine.body.contains("talk through with you first"),
+        "Jess has nothing held back"
+    );
+    let other = own.get(&format!("/staff/young-people/{jess}/health")).await;
+    assert_eq!(
+        other.location(),
+        "/home",
+        "staff pages are not for young people"
+    );
+}
+
+#[tokio::test]
+async fn sams_page_says_there_is_something_to_talk_about_without_showing_it() {
+    use crate::portal::sign_in_young_person;
+
+    let app = spawn_app().await;
+    let mut sam = sign_in_young_person(&app, "sam@example.org", 0).await;
+    let page = sam.get("/my/health").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("talk through with you first"));
+    assert!(!page.body.contains("hearing loss"));
+    assert!(!page.body.contains("audiologist"));
+}

@@ -129,6 +129,20 @@ pub fn code_in(email: &str) -> String {
     email[start..start + 6].to_owned()
 }
 
+/// Sign a demo member of staff in with their password; returns the browser, signed in.
+pub async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+    let mut browser = Browser::new(app);
+    browser.get("/staff/sign-in").await;
+    let signed_in = browser
+        .post(
+            "/staff/sign-in",
+            &[("email", email), ("password", "onward-demo")],
+        )
+        .await;
+    assert_eq!(signed_in.location(), "/staff", "{email} signs in");
+    browser
+}
+
 /// Sign a young person in with an emailed code; returns the browser, signed in.
 pub async fn sign_in_young_person<'a>(
     app: &'a TestApp,

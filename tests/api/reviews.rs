@@ -5,21 +5,8 @@ use uuid::Uuid;
 
 use crate::{
     helpers::{TestApp, spawn_app},
-    portal::Browser,
+    portal::signed_in,
 };
-
-async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
-    let mut browser = Browser::new(app);
-    browser.get("/staff/sign-in").await;
-    let signed_in = browser
-        .post(
-            "/staff/sign-in",
-            &[("email", email), ("password", "onward-demo")],
-        )
-        .await;
-    assert_eq!(signed_in.location(), "/staff", "{email} signs in");
-    browser
-}
 
 /// A child in care since 5 January 2026 with the demo IRO: their first review fell due on
 /// 2 February 2026 and was never held.

@@ -8,6 +8,7 @@ pub mod allocations;
 pub mod care_records;
 pub mod demo;
 pub mod escalations;
+pub mod form_drafts;
 pub mod health_history;
 pub mod obligations;
 pub mod outbox;

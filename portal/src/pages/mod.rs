@@ -1,5 +1,6 @@
 //! Pages: what every page shares (the frame around it, rendering, errors), and the routes.
 mod escalations;
+mod health;
 mod public;
 mod reports;
 mod reviews;
@@ -59,6 +60,7 @@ pub fn mount(routes: Route, state: AppState) -> Route {
             "/my/workers",
             get(young_person::workers).data(state.clone()),
         )
+        .at("/my/health", get(health::my_health).data(state.clone()))
         .at(
             "/my/record-views",
             get(young_person::record_views).data(state.clone()),
@@ -78,6 +80,28 @@ pub fn mount(routes: Route, state: AppState) -> Route {
             "/staff/young-people/:id/escalations/new",
             get(escalations::start)
                 .post(escalations::raise)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/health",
+            get(health::staff_history).data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/health/:form/new",
+            get(health::new_entry)
+                .post(health::send_answers)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/health/entries/:entry/correct",
+            get(health::correct_entry)
+                .post(health::send_correction)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/health/check/:draft",
+            get(health::review_answers)
+                .post(health::confirm)
                 .data(state.clone()),
         )
         .at("/staff/reviews", get(reviews::list).data(state.clone()))

@@ -252,6 +252,7 @@ struct Record {
     /// `None` when the visitor's role does not include escalations.
     escalations: Option<Vec<EscalationSummary>>,
     may_raise_escalation: bool,
+    may_read_health: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -328,6 +329,7 @@ pub async fn young_person(
         may_record_review: access::holds_grant(&caller.actor, Action::RecordCare),
         escalations,
         may_raise_escalation: access::holds_grant(&caller.actor, Action::RaiseEscalation),
+        may_read_health: access::holds_grant(&caller.actor, Action::ReadHealth),
         age: age_on(person.date_of_birth, state.clock.today()),
         date_of_birth: long_date(person.date_of_birth),
         preferred_name: person.preferred_name,

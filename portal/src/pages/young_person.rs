@@ -15,7 +15,7 @@ use super::{Chrome, failed, ok, see_other, visitor};
 use crate::session::Visitor;
 
 /// The signed-in young person, or the response that sends anyone else where they belong.
-async fn young_person(
+pub(super) async fn young_person(
     req: &Request,
     state: &AppState,
 ) -> Result<(Visitor, Caller, uuid::Uuid), Response> {
