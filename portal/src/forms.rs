@@ -61,6 +61,16 @@ impl ErrorSummary {
         }
     }
 
+    /// Put the messages in the order the fields appear on the page, as people read them.
+    pub fn in_page_order(&mut self, field_ids: &[String]) {
+        self.errors.sort_by_key(|e| {
+            field_ids
+                .iter()
+                .position(|id| *id == e.field_id)
+                .unwrap_or(usize::MAX)
+        });
+    }
+
     /// The message for one field, if it has one.
     pub fn for_field(&self, field_id: &str) -> Option<String> {
         self.errors
@@ -424,6 +434,17 @@ pub enum Field {
     Date(DateField),
     Choice(ChoiceField),
     Textarea(TextareaField),
+}
+
+impl Field {
+    pub fn id(&self) -> &str {
+        match self {
+            Field::Text(f) => &f.id,
+            Field::Date(f) => &f.id,
+            Field::Choice(f) => &f.id,
+            Field::Textarea(f) => &f.id,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -497,3 +497,69 @@ async fn sams_page_says_there_is_something_to_talk_about_without_showing_it() {
     assert!(!page.body.contains("hearing loss"));
     assert!(!page.body.contains("audiologist"));
 }
+
+#[tokio::test]
+async fn corrections_made_at_the_same_moment_never_leave_two_current_versions() {
+    use entity::health_entry;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let app = spawn_app().await;
+    let pa = app.token_for("pa@example.org").await;
+    let sw = app.token_for("sw@example.org").await;
+    let jess = app.young_person_id("Jess").await;
+    let added = app
+        .post(
+            &format!("/api/v1/young-people/{jess}/health-history/checks"),
+            &pa,
+            json!({"kind": "sight", "checked_on": app.today().to_string(), "result": "Normal"}),
+        )
+        .await;
+    let entry_id = added.body["entry_id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/young-people/{jess}/health-history/checks/{entry_id}");
+    let correct = |token: String, result: &'static str| {
+        let app = &app;
+        let path = path.clone();
+        async move {
+            put(
+                app,
+                &path,
+                &token,
+                json!({"correction_reason": "Typed the wrong result",
+                       "check": {"kind": "sight", "checked_on": app.today().to_string(), "result": result}}),
+            )
+            .await
+            .status
+        }
+    };
+    let (a, b, c, d) = tokio::join!(
+        correct(pa.clone(), "Needs glasses for reading"),
+        correct(sw.clone(), "Needs glasses for distance"),
+        correct(pa.clone(), "Needs glasses"),
+        correct(sw.clone(), "Short-sighted"),
+    );
+    let statuses = [a, b, c, d];
+    for status in &statuses {
+        assert!(
+            *status == StatusCode::OK || *status == StatusCode::CONFLICT,
+            "{statuses:?}"
+        );
+    }
+    let versions = health_entry::Entity::find()
+        .filter(health_entry::Column::EntryId.eq(entry_id.parse::<uuid::Uuid>().unwrap()))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        versions.iter().filter(|v| v.replaced_at.is_none()).count(),
+        1,
+        "one current version"
+    );
+    let mut numbers: Vec<i32> = versions.iter().map(|v| v.version).collect();
+    numbers.sort();
+    let saved = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(
+        numbers,
+        (1..=1 + saved as i32).collect::<Vec<_>>(),
+        "every saved correction is a version"
+    );
+}

@@ -1,7 +1,8 @@
 //! Field-by-field validation errors, with messages written for the person who made them.
 use std::collections::BTreeMap;
 
-/// Messages keyed by the field they are about, in the order fields were checked.
+/// Messages keyed by the field they are about (in field-name order; a page puts them in the
+/// order its fields appear).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FieldErrors(BTreeMap<String, Vec<String>>);
 

@@ -41,8 +41,18 @@ struct FormPage {
     heading: &'static str,
     action: String,
     correcting: bool,
+    /// The draft these answers came from, replaced when the form is sent again.
+    draft: Option<Uuid>,
     errors: ErrorSummary,
     fields: Vec<Field>,
+}
+
+/// A form as it is about to be shown: which, for which entry, and with what answers.
+struct Shown<'a> {
+    form: HealthForm,
+    entry_id: Option<Uuid>,
+    draft: Option<Uuid>,
+    answers: &'a Answers,
 }
 
 #[derive(Template)]
@@ -90,17 +100,20 @@ async fn draft_for(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn show_form(
     state: &AppState,
     visitor: &Visitor,
     caller: &Caller,
     id: Uuid,
-    form: HealthForm,
-    entry_id: Option<Uuid>,
-    answers: &Answers,
-    errors: ErrorSummary,
+    shown: Shown<'_>,
+    mut errors: ErrorSummary,
 ) -> Response {
+    let Shown {
+        form,
+        entry_id,
+        draft,
+        answers,
+    } = shown;
     let name = match child_name(state, caller, id).await {
         Ok(name) => name,
         Err(error) => return failed(error, Some(visitor)),
@@ -112,6 +125,8 @@ async fn show_form(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let fields = form.fields(answers, &errors, correcting);
+    errors.in_page_order(&fields.iter().map(|f| f.id().to_owned()).collect::<Vec<_>>());
     let page = FormPage {
         chrome: Chrome::with_errors(visitor, heading, !errors.is_empty()),
         id,
@@ -119,10 +134,22 @@ async fn show_form(
         heading,
         action: form_path(id, form, entry_id),
         correcting,
-        fields: form.fields(answers, &errors, correcting),
+        draft,
+        fields,
         errors,
     };
     render(&page, status, visitor)
+}
+
+/// A member of staff whose role keeps health histories (which young people's, the use case
+/// decides), or the page that says they cannot.
+async fn health_recorder(req: &Request, state: &AppState) -> Result<(Visitor, Caller), Response> {
+    let (visitor, caller) = staff_member(req, state).await?;
+    if access::holds_grant(&caller.actor, Action::RecordHealth) {
+        Ok((visitor, caller))
+    } else {
+        Err(failed(Error::Forbidden, Some(&visitor)))
+    }
 }
 
 /// A form for a new entry, or for the NHS number, GP and dentist (filled with the current
@@ -134,16 +161,13 @@ pub async fn new_entry(
     Path((id, form)): Path<(Uuid, String)>,
     Query(query): Query<DraftQuery>,
 ) -> Response {
-    let (visitor, caller) = match staff_member(req, state).await {
+    let (visitor, caller) = match health_recorder(req, state).await {
         Ok(found) => found,
         Err(response) => return response,
     };
     let Some(form) = HealthForm::from_code(&form) else {
         return failed(Error::NotFound, Some(&visitor));
     };
-    if !access::holds_grant(&caller.actor, Action::RecordHealth) {
-        return failed(Error::Forbidden, Some(&visitor));
-    }
     let answers = match draft_for(state, &caller, id, query.draft).await {
         Ok(Some(draft)) => draft.answers,
         Ok(None) if form == HealthForm::Details => {
@@ -158,17 +182,13 @@ pub async fn new_entry(
         Ok(None) => Answers::new(),
         Err(error) => return failed(error, Some(&visitor)),
     };
-    show_form(
-        state,
-        &visitor,
-        &caller,
-        id,
+    let shown = Shown {
         form,
-        None,
-        &answers,
-        ErrorSummary::default(),
-    )
-    .await
+        entry_id: None,
+        draft: query.draft,
+        answers: &answers,
+    };
+    show_form(state, &visitor, &caller, id, shown, ErrorSummary::default()).await
 }
 
 /// The correction form, filled with what the entry says now.
@@ -179,13 +199,10 @@ pub async fn correct_entry(
     Path((id, entry_id)): Path<(Uuid, Uuid)>,
     Query(query): Query<DraftQuery>,
 ) -> Response {
-    let (visitor, caller) = match staff_member(req, state).await {
+    let (visitor, caller) = match health_recorder(req, state).await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    if !access::holds_grant(&caller.actor, Action::RecordHealth) {
-        return failed(Error::Forbidden, Some(&visitor));
-    }
     let entry = match health_history::entry(state, &caller, id, entry_id).await {
         Ok(entry) => entry,
         Err(error) => return failed(error, Some(&visitor)),
@@ -197,17 +214,13 @@ pub async fn correct_entry(
         Err(error) => return failed(error, Some(&visitor)),
     };
     let errors = ErrorSummary::default();
-    show_form(
-        state,
-        &visitor,
-        &caller,
-        id,
+    let shown = Shown {
         form,
-        Some(entry_id),
-        &answers,
-        errors,
-    )
-    .await
+        entry_id: Some(entry_id),
+        draft: query.draft,
+        answers: &answers,
+    };
+    show_form(state, &visitor, &caller, id, shown, errors).await
 }
 
 /// Check the answers against every rule that saving will apply, without saving.
@@ -269,18 +282,28 @@ async fn take_answers(
         (None, None) => return failed(Error::NotFound, Some(&visitor)),
     };
     let answers = form.keep(sent);
+    let previous = sent.get("draft").and_then(|d| d.parse::<Uuid>().ok());
     match check(state, &caller, id, form, entry_id, &answers).await {
         Ok(_) => {}
         Err(Error::Invalid(fields)) => {
             let errors = ErrorSummary::from(fields);
-            return show_form(
-                state, &visitor, &caller, id, form, entry_id, &answers, errors,
-            )
-            .await;
+            let shown = Shown {
+                form,
+                entry_id,
+                draft: previous,
+                answers: &answers,
+            };
+            return show_form(state, &visitor, &caller, id, shown, errors).await;
         }
         Err(error) => return failed(error, Some(&visitor)),
     }
-    match form_drafts::save(state, &caller, id, form.code(), entry_id, &answers).await {
+    let saved = form_drafts::save(state, &caller, id, form.code(), entry_id, &answers).await;
+    // Answers changed from "Check your answers" replace the draft they started from.
+    let replaced = match previous {
+        Some(previous) => form_drafts::remove(state, &caller, previous).await,
+        None => Ok(()),
+    };
+    match saved.and_then(|draft| replaced.map(|()| draft)) {
         Ok(draft) => see_other(
             &format!("/staff/young-people/{id}/health/check/{draft}"),
             &[],
@@ -421,15 +444,11 @@ pub async fn confirm(
         }
         Err(error) => return failed(error, Some(&visitor)),
     };
-    show_form(
-        state,
-        &visitor,
-        &caller,
-        id,
+    let shown = Shown {
         form,
-        draft.entry_id,
-        &draft.answers,
-        errors,
-    )
-    .await
+        entry_id: draft.entry_id,
+        draft: Some(draft.id),
+        answers: &draft.answers,
+    };
+    show_form(state, &visitor, &caller, id, shown, errors).await
 }
