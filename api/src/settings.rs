@@ -257,6 +257,21 @@ mod tests {
     }
 
     #[test]
+    fn the_dental_check_interval_is_the_authoritys_within_two_years() {
+        assert_eq!(with(&[]).unwrap().standards(), LocalStandards::default());
+        let months = |n: u32| {
+            Settings::from_figment(
+                Figment::new().merge(Serialized::default("dental_check_months", n)),
+            )
+            .unwrap()
+        };
+        assert_eq!(months(12).check(), Ok(()));
+        assert_eq!(months(12).standards().dental_check_months, 12);
+        assert_eq!(months(0).check(), Err(SettingsError::DentalCheckInterval));
+        assert_eq!(months(25).check(), Err(SettingsError::DentalCheckInterval));
+    }
+
+    #[test]
     fn secrets_never_print() {
         let settings = with(&[("jwt_secret", "hunter2-hunter2")]).unwrap();
         assert!(!format!("{settings:?}").contains("hunter2"));

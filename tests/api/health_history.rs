@@ -372,6 +372,12 @@ async fn in_the_portal_a_pa_checks_their_answers_before_an_immunisation_is_saved
     let app = spawn_app().await;
     let jess = app.young_person_id("Jess").await;
     let mut pa = signed_in(&app, "pa@example.org").await;
+    let home = pa.get("/staff").await;
+    let overdue = &home.body[home.body.find("<h2>Overdue</h2>").expect("an Overdue list")..];
+    assert!(
+        overdue.contains("Sam Okafor") && overdue.contains("Dental check"),
+        "Sam's overdue dental check is on the PA's list: {overdue}"
+    );
     let record = pa.get(&format!("/staff/young-people/{jess}")).await;
     assert!(
         record

@@ -149,6 +149,18 @@ pub struct Row {
     pub age: i32,
 }
 
+/// A deadline passed and not met, on the staff home page.
+pub struct OverdueRow {
+    pub young_person_id: Uuid,
+    pub name: String,
+    pub title: &'static str,
+    pub due_on: String,
+    pub tag: StatusTag,
+}
+
+/// How many overdue deadlines the staff home page lists before saying how many more.
+const OVERDUE_SHOWN: u64 = 10;
+
 #[derive(Template)]
 #[template(path = "staff_home.html")]
 struct Home {
@@ -159,6 +171,9 @@ struct Home {
     young_people: Option<Vec<Row>>,
     /// Show the link to reviews and escalations.
     reviews: bool,
+    /// The most overdue deadlines across the visitor's young people, and how many in all;
+    /// `None` when the role has no deadlines to see.
+    overdue: Option<(Vec<OverdueRow>, u64)>,
     total: u64,
     page: u64,
     pages: u64,
@@ -202,6 +217,40 @@ pub async fn home(
         Err(Error::Forbidden) => (None, 0),
         Err(error) => return failed(error, Some(&visitor)),
     };
+    let overdue = if access::holds_grant(&caller.actor, Action::ReadObligations) {
+        let filter = obligations::ObligationFilter {
+            kind: None,
+            status: Some(Status::Overdue),
+            open_only: true,
+            as_of: None,
+        };
+        match obligations::list(
+            state,
+            &caller,
+            filter,
+            PageRequest::new(Some(1), Some(OVERDUE_SHOWN)),
+        )
+        .await
+        {
+            Ok(found) => Some((
+                found
+                    .items
+                    .into_iter()
+                    .map(|o| OverdueRow {
+                        young_person_id: o.young_person_id,
+                        name: o.young_person_name,
+                        title: kind_title(o.kind),
+                        due_on: long_date(o.due_on),
+                        tag: StatusTag::new(o.status, o.due_on, today),
+                    })
+                    .collect(),
+                found.total,
+            )),
+            Err(error) => return failed(error, Some(&visitor)),
+        }
+    } else {
+        None
+    };
     let page = Home {
         chrome: Chrome::new(&visitor, "Your young people"),
         name: account.name.clone(),
@@ -213,6 +262,7 @@ pub async fn home(
             .join(", "),
         young_people,
         reviews: access::holds_grant(&caller.actor, Action::ReadEscalations),
+        overdue,
         total,
         page: request.page,
         pages: total.div_ceil(PER_PAGE).max(1),
