@@ -569,3 +569,64 @@ async fn corrections_made_at_the_same_moment_never_leave_two_current_versions() 
         "every saved correction is a version"
     );
 }
+
+#[tokio::test]
+async fn a_social_worker_records_a_health_assessment_written_for_the_young_person_who_reads_it() {
+    use crate::portal::{sign_in_young_person, signed_in};
+
+    let app = spawn_app().await;
+    let sam = app.young_person_id("Sam").await;
+    let form_path = format!("/staff/young-people/{sam}/health/assessment/new");
+    let mut pa = signed_in(&app, "pa@example.org").await;
+    assert_eq!(
+        pa.get(&form_path).await.status,
+        StatusCode::FORBIDDEN,
+        "assessments are care records, which PAs do not keep"
+    );
+
+    let mut sw = signed_in(&app, "sw@example.org").await;
+    let done = app.today() - chrono::Duration::days(5);
+    let (day, month, year) = (
+        done.format("%-d").to_string(),
+        done.format("%-m").to_string(),
+        done.format("%Y").to_string(),
+    );
+    let sent = sw
+        .post(
+            &form_path,
+            &[
+                ("kind", "review"),
+                ("completed_on_day", &day),
+                ("completed_on_month", &month),
+                ("completed_on_year", &year),
+                (
+                    "summary",
+                    "You are growing well. Your hearing will be checked again.",
+                ),
+                (
+                    "recommendations",
+                    "See the audiologist next month. Keep up football.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let check = sw.get(sent.location()).await;
+    assert!(check.body.contains("Review health assessment"));
+    let saved = sw.post(sent.location(), &[]).await;
+    assert_eq!(
+        saved.location(),
+        format!("/staff/young-people/{sam}/health?saved=assessment")
+    );
+
+    let mut own = sign_in_young_person(&app, "sam@example.org", 0).await;
+    let page = own.get("/my/health").await;
+    assert!(
+        page.body
+            .contains("You are growing well. Your hearing will be checked again.")
+    );
+    assert!(
+        page.body
+            .contains("See the audiologist next month. Keep up football.")
+    );
+}

@@ -159,6 +159,13 @@ impl AssessmentKind {
             .into_iter()
             .find(|kind| kind.code() == code)
     }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            AssessmentKind::Initial => "Initial health assessment",
+            AssessmentKind::Review => "Review health assessment",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -209,13 +209,16 @@ pub struct NewHealthAssessment {
     pub recommendations: Option<String>,
 }
 
-#[tracing::instrument(skip(state, caller, new))]
-pub async fn record_health_assessment(
+/// The words of a health assessment, written for the young person, are at most this long.
+pub const MAX_ASSESSMENT_TEXT: usize = 5000;
+
+/// The assessment as it will be saved, if the caller may record it and it is right.
+async fn check_assessment(
     state: &AppState,
     caller: &Caller,
     young_person_id: Uuid,
     new: NewHealthAssessment,
-) -> Result<Uuid> {
+) -> Result<(young_person::Model, health_assessment::ActiveModel)> {
     let (person, facts) = prepare(state, caller, young_person_id).await?;
     care::check_while_in_care(
         "completed_on",
@@ -225,17 +228,45 @@ pub async fn record_health_assessment(
         state.clock.today(),
     )
     .map_err(Error::Invalid)?;
-    let id = Uuid::new_v4();
     let row = health_assessment::ActiveModel {
-        id: Set(id),
+        id: Set(Uuid::new_v4()),
         young_person_id: Set(person.id),
         kind: Set(new.kind.code().to_owned()),
         completed_on: Set(new.completed_on),
-        summary: Set(optional_text("summary", new.summary, 5000)?),
-        recommendations: Set(optional_text("recommendations", new.recommendations, 5000)?),
+        summary: Set(optional_text("summary", new.summary, MAX_ASSESSMENT_TEXT)?),
+        recommendations: Set(optional_text(
+            "recommendations",
+            new.recommendations,
+            MAX_ASSESSMENT_TEXT,
+        )?),
         recorded_by: Set(caller.actor.user_id),
         created_at: Set(state.clock.now()),
     };
+    Ok((person, row))
+}
+
+/// Would this assessment save? The same checks as `record_health_assessment`, without saving.
+#[tracing::instrument(skip(state, caller, new))]
+pub async fn check_health_assessment(
+    state: &AppState,
+    caller: &Caller,
+    young_person_id: Uuid,
+    new: NewHealthAssessment,
+) -> Result<()> {
+    check_assessment(state, caller, young_person_id, new)
+        .await
+        .map(|_| ())
+}
+
+#[tracing::instrument(skip(state, caller, new))]
+pub async fn record_health_assessment(
+    state: &AppState,
+    caller: &Caller,
+    young_person_id: Uuid,
+    new: NewHealthAssessment,
+) -> Result<Uuid> {
+    let (person, row) = check_assessment(state, caller, young_person_id, new).await?;
+    let id = *row.id.as_ref();
     save_fact(state, &person, row).await?;
     Ok(id)
 }

@@ -216,6 +216,31 @@ describe("health histories", () => {
     await context.close();
   });
 
+  test("a social worker: records a health assessment written for the young person", async (t) => {
+    const { context, page } = await open();
+    const done = daysAgo(3);
+    await t.test("SW: record a health assessment", async () => {
+      await signInStaff(page, server, "sw@example.org");
+      await Promise.all([page.waitForURL(new RegExp(`/staff/young-people/${UUID}$`)), page.click("main table a:has-text('Sam Okafor') >> nth=-1")]);
+      await Promise.all([page.waitForURL(new RegExp(`/staff/young-people/${UUID}/health$`)), page.click("main a:has-text('Health history')")]);
+      await clickForNewPage(page, "main a:has-text('Record a health assessment')");
+      await check(page, { name: "Record a health assessment", title: "Record a health assessment – Onward", h1: "Record a health assessment" });
+    });
+    await t.test("SW: health assessment, check your answers, saved", async () => {
+      await choose(page, "Which health assessment?", "Review health assessment");
+      await fillDate(page, "completed-on", done);
+      await page.fill("#summary", "You are well and growing. Your hearing will be checked again.");
+      await page.fill("#recommendations", "See the audiologist next month.");
+      await clickForNewPage(page, "main form button[type=submit]");
+      assert.match(await page.locator("main .summary-list").innerText(), /See the audiologist next month\./);
+      await check(page, { name: "Health assessment, check your answers", title: "Check your answers – Onward", h1: "Check your answers" });
+      await clickForNewPage(page, "main form button:has-text('Save')");
+      assert.equal(await banner(page), "The health assessment has been saved.");
+      assert.match(await page.locator("main").innerText(), /What should happen next: See the audiologist next month\./);
+    });
+    await context.close();
+  });
+
   test("Jess sees the PA's immunisation, corrected", async (t) => {
     const { context, page } = await open();
     await t.test("Jess: Your health, after the PA's changes", async () => {

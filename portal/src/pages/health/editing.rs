@@ -6,7 +6,7 @@ use api::{
     domain::access::{self, Action},
     error::Error,
     service::{
-        Caller,
+        Caller, care_records,
         form_drafts::{self, Draft},
         health_history::{self, EntryChange},
     },
@@ -143,9 +143,13 @@ async fn show_form(
 
 /// A member of staff whose role keeps health histories (which young people's, the use case
 /// decides), or the page that says they cannot.
-async fn health_recorder(req: &Request, state: &AppState) -> Result<(Visitor, Caller), Response> {
+async fn health_recorder(
+    req: &Request,
+    state: &AppState,
+    action: Action,
+) -> Result<(Visitor, Caller), Response> {
     let (visitor, caller) = staff_member(req, state).await?;
-    if access::holds_grant(&caller.actor, Action::RecordHealth) {
+    if access::holds_grant(&caller.actor, action) {
         Ok((visitor, caller))
     } else {
         Err(failed(Error::Forbidden, Some(&visitor)))
@@ -161,12 +165,12 @@ pub async fn new_entry(
     Path((id, form)): Path<(Uuid, String)>,
     Query(query): Query<DraftQuery>,
 ) -> Response {
-    let (visitor, caller) = match health_recorder(req, state).await {
+    let Some(form) = HealthForm::from_code(&form) else {
+        return failed(Error::NotFound, None);
+    };
+    let (visitor, caller) = match health_recorder(req, state, form.action()).await {
         Ok(found) => found,
         Err(response) => return response,
-    };
-    let Some(form) = HealthForm::from_code(&form) else {
-        return failed(Error::NotFound, Some(&visitor));
     };
     let answers = match draft_for(state, &caller, id, query.draft).await {
         Ok(Some(draft)) => draft.answers,
@@ -199,7 +203,7 @@ pub async fn correct_entry(
     Path((id, entry_id)): Path<(Uuid, Uuid)>,
     Query(query): Query<DraftQuery>,
 ) -> Response {
-    let (visitor, caller) = match health_recorder(req, state).await {
+    let (visitor, caller) = match health_recorder(req, state, Action::RecordHealth).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -239,6 +243,9 @@ async fn check(
                 .await?;
         }
         Reading::Details { .. } => health_history::check_details(state, caller, id).await?,
+        Reading::Assessment(new) => {
+            care_records::check_health_assessment(state, caller, id, new.clone()).await?;
+        }
     }
     Ok(reading)
 }
@@ -423,6 +430,11 @@ pub async fn confirm(
         }) => {
             health_history::save_details(state, &caller, id, &details, change_reason.as_deref())
                 .await
+        }
+        Ok(Reading::Assessment(new)) => {
+            care_records::record_health_assessment(state, &caller, id, new)
+                .await
+                .map(|_| ())
         }
     };
     let errors = match saved {

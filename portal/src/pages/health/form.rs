@@ -3,12 +3,17 @@
 //! the browser sent them, so a draft can be shown back exactly as it was typed.
 use std::collections::BTreeMap;
 
-use api::domain::{
-    health::{
-        Check, CheckKind, EntryDetails, EntryText, Event, EventKind, HealthDetails, Immunisation,
-        Sharing, Vaccine,
+use api::{
+    domain::{
+        access::Action,
+        health::{
+            Check, CheckKind, EntryDetails, EntryText, Event, EventKind, HealthDetails,
+            Immunisation, Sharing, Vaccine,
+        },
+        obligations::AssessmentKind,
+        validation::FieldErrors,
     },
-    validation::FieldErrors,
+    service::care_records::NewHealthAssessment,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -25,6 +30,7 @@ pub enum HealthForm {
     Check,
     Event,
     Details,
+    Assessment,
 }
 
 /// What a form's answers say, once read.
@@ -35,6 +41,7 @@ pub enum Reading {
         details: HealthDetails,
         change_reason: Option<String>,
     },
+    Assessment(NewHealthAssessment),
 }
 
 /// One row of "Check your answers".
@@ -48,11 +55,12 @@ pub struct AnswerRow {
 const SHARING_FIELDS: [&str; 2] = ["shared", "not_shared_reason"];
 
 impl HealthForm {
-    pub const ALL: [HealthForm; 4] = [
+    pub const ALL: [HealthForm; 5] = [
         HealthForm::Immunisation,
         HealthForm::Check,
         HealthForm::Event,
         HealthForm::Details,
+        HealthForm::Assessment,
     ];
 
     pub fn code(self) -> &'static str {
@@ -61,7 +69,25 @@ impl HealthForm {
             HealthForm::Check => "check",
             HealthForm::Event => "event",
             HealthForm::Details => "details",
+            HealthForm::Assessment => "assessment",
         }
+    }
+
+    /// What the access policy must allow: assessments are care records, the rest the health
+    /// history.
+    pub fn action(self) -> Action {
+        match self {
+            HealthForm::Assessment => Action::RecordCare,
+            _ => Action::RecordHealth,
+        }
+    }
+
+    /// Whether the young person could be kept from seeing it for now.
+    fn has_sharing(self) -> bool {
+        matches!(
+            self,
+            HealthForm::Immunisation | HealthForm::Check | HealthForm::Event
+        )
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
@@ -86,6 +112,7 @@ impl HealthForm {
             (HealthForm::Event, false) => "Add a condition, treatment, hospital stay or allergy",
             (HealthForm::Event, true) => "Correct a condition, treatment, hospital stay or allergy",
             (HealthForm::Details, _) => "NHS number, GP and dentist",
+            (HealthForm::Assessment, _) => "Record a health assessment",
         }
     }
 
@@ -96,6 +123,7 @@ impl HealthForm {
             HealthForm::Check => "The check has been saved.",
             HealthForm::Event => "The entry has been saved.",
             HealthForm::Details => "The NHS number, GP and dentist have been saved.",
+            HealthForm::Assessment => "The health assessment has been saved.",
         }
     }
 
@@ -106,6 +134,7 @@ impl HealthForm {
             HealthForm::Check => &["checked_on"],
             HealthForm::Event => &["started_on", "ended_on"],
             HealthForm::Details => &[],
+            HealthForm::Assessment => &["completed_on"],
         };
         let plain: &[&str] = match self {
             HealthForm::Immunisation => {
@@ -121,11 +150,12 @@ impl HealthForm {
                 "dentist_phone",
                 "change_reason",
             ],
+            HealthForm::Assessment => &["kind", "summary", "recommendations"],
         };
-        let sharing: &[&str] = if self == HealthForm::Details {
-            &[]
-        } else {
+        let sharing: &[&str] = if self.has_sharing() {
             &SHARING_FIELDS
+        } else {
+            &[]
         };
         dates
             .iter()
@@ -188,6 +218,24 @@ impl HealthForm {
                     details,
                     change_reason: optional("change_reason"),
                 });
+            }
+            HealthForm::Assessment => {
+                let completed_on = date("completed_on", "the date it was done", true);
+                let kind = AssessmentKind::from_code(text("kind"));
+                if kind.is_none() {
+                    errors.add("kind", "Select which health assessment it was");
+                }
+                return match (completed_on, kind) {
+                    (Some(completed_on), Some(kind)) if errors.is_empty() => {
+                        Ok(Reading::Assessment(NewHealthAssessment {
+                            kind,
+                            completed_on,
+                            summary: optional("summary"),
+                            recommendations: optional("recommendations"),
+                        }))
+                    }
+                    _ => Err(errors),
+                };
             }
             HealthForm::Immunisation => {
                 let given_on = date("given_on", "the date it was given", true);
@@ -384,8 +432,30 @@ impl HealthForm {
                         .errors_from(errors),
                 ),
             ],
+            HealthForm::Assessment => vec![
+                Field::Choice(
+                    radios(
+                        "kind",
+                        "Which health assessment?",
+                        &[AssessmentKind::Initial, AssessmentKind::Review]
+                            .map(|k| (k.code(), k.title())),
+                    )
+                    .errors_from(errors),
+                ),
+                date("completed_on", "When was it done?"),
+                Field::Textarea(
+                    textarea("summary", "What did it find? (optional)")
+                        .hint("Written for the young person, in words they will understand")
+                        .errors_from(errors),
+                ),
+                Field::Textarea(
+                    textarea("recommendations", "What should happen next? (optional)")
+                        .hint("Written for the young person: who will do what")
+                        .errors_from(errors),
+                ),
+            ],
         };
-        if self != HealthForm::Details {
+        if self.has_sharing() {
             fields.push(Field::Choice(
                 radios(
                     "shared",
@@ -519,6 +589,16 @@ pub fn answer_rows(reading: &Reading, correction_reason: Option<&str>) -> Vec<An
                 "Why these are changing",
                 or_not_given(change_reason),
                 "change_reason",
+            ),
+        ],
+        Reading::Assessment(new) => vec![
+            row("Assessment", new.kind.title().to_owned(), "kind"),
+            row("Date", long_date(new.completed_on), "completed_on"),
+            row("What it found", or_not_given(&new.summary), "summary"),
+            row(
+                "What should happen next",
+                or_not_given(&new.recommendations),
+                "recommendations",
             ),
         ],
         Reading::Entry(text) => {

@@ -8,7 +8,6 @@ use api::{
     domain::{
         access::{self, Action},
         health::{EntryDetails, EntryKind, Sharing},
-        obligations::AssessmentKind,
     },
     service::health_history::{self, Entry, EntryVersion, HealthHistory, RecordedDetails},
 };
@@ -215,10 +214,7 @@ impl HistoryView {
                     RECENT_ASSESSMENTS
                 })
                 .map(|a| AssessmentView {
-                    title: match a.kind {
-                        AssessmentKind::Initial => "Initial health assessment",
-                        AssessmentKind::Review => "Review health assessment",
-                    },
+                    title: a.kind.title(),
                     date: long_date(a.completed_on),
                     summary: a.summary.clone(),
                     recommendations: a.recommendations.clone(),
@@ -264,6 +260,7 @@ struct StaffHealth {
     history: HistoryView,
     saved: Option<&'static str>,
     may_record: bool,
+    may_record_assessment: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -298,6 +295,7 @@ pub async fn staff_history(
             .and_then(HealthForm::from_code)
             .map(HealthForm::saved),
         may_record: access::holds_grant(&caller.actor, Action::RecordHealth),
+        may_record_assessment: access::holds_grant(&caller.actor, Action::RecordCare),
         history: HistoryView::new(&history, true),
     };
     ok(&page, &visitor)
