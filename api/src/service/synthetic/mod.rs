@@ -62,7 +62,7 @@ const TEAMS: [&str; 4] = [
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
     pub young_people: u64,
-    /// Care episodes, placements, care plans, health assessments, reviews and visits.
+    /// Care episodes, placements, care plans, health assessments, dental checks, reviews and visits.
     pub facts: u64,
     pub allocations: u64,
     pub obligations: u64,
@@ -82,7 +82,7 @@ impl fmt::Display for Summary {
         write!(
             f,
             "{} young people, {} facts (care episodes, placements, care plans, health assessments, \
-             reviews and visits), {} allocations and {} obligations",
+             dental checks, reviews and visits), {} allocations and {} obligations",
             self.young_people, self.facts, self.allocations, self.obligations
         )
     }
