@@ -347,6 +347,20 @@ pub async fn send_correction(
     take_answers(req, state, id, None, Some(entry_id), &sent).await
 }
 
+/// The caller's draft for this young person, and the form it was given on.
+async fn drafted(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+    draft: Uuid,
+) -> Result<(Draft, HealthForm), Error> {
+    let draft = draft_for(state, caller, id, Some(draft))
+        .await?
+        .ok_or(Error::NotFound)?;
+    let form = HealthForm::from_code(&draft.form).ok_or(Error::NotFound)?;
+    Ok((draft, form))
+}
+
 /// "Check your answers" for a draft.
 #[handler]
 pub async fn review_answers(
@@ -358,13 +372,9 @@ pub async fn review_answers(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let draft = match draft_for(state, &caller, id, Some(draft)).await {
-        Ok(Some(draft)) => draft,
-        Ok(None) => return failed(Error::NotFound, Some(&visitor)),
+    let (draft, form) = match drafted(state, &caller, id, draft).await {
+        Ok(found) => found,
         Err(error) => return failed(error, Some(&visitor)),
-    };
-    let Some(form) = HealthForm::from_code(&draft.form) else {
-        return failed(Error::NotFound, Some(&visitor));
     };
     let change_path = format!("{}?draft={}", form_path(id, form, draft.entry_id), draft.id);
     let Ok(reading) = form.read(&draft.answers) else {
@@ -408,13 +418,9 @@ pub async fn confirm(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let draft = match draft_for(state, &caller, id, Some(draft)).await {
-        Ok(Some(draft)) => draft,
-        Ok(None) => return failed(Error::NotFound, Some(&visitor)),
+    let (draft, form) = match drafted(state, &caller, id, draft).await {
+        Ok(found) => found,
         Err(error) => return failed(error, Some(&visitor)),
-    };
-    let Some(form) = HealthForm::from_code(&draft.form) else {
-        return failed(Error::NotFound, Some(&visitor));
     };
     let saved = match form.read(&draft.answers) {
         Err(fields) => Err(Error::Invalid(fields)),
