@@ -5,6 +5,7 @@ pub mod access_log_entry;
 pub mod auth_session;
 pub mod authority;
 pub mod care_episode;
+pub mod care_leaver_status;
 pub mod care_plan;
 pub mod escalation;
 pub mod escalation_step;

@@ -11,6 +11,7 @@ mod m20261122_000007_create_care_records;
 mod m20261122_000008_create_teams_and_escalations;
 mod m20261122_000009_index_obligations_for_lists;
 mod m20261122_000010_create_health_history;
+mod m20261122_000011_create_care_leaver_statuses;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_create_teams_and_escalations::Migration),
             Box::new(m20261122_000009_index_obligations_for_lists::Migration),
             Box::new(m20261122_000010_create_health_history::Migration),
+            Box::new(m20261122_000011_create_care_leaver_statuses::Migration),
         ]
     }
 }

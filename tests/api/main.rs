@@ -2,6 +2,7 @@
 //! default; a fresh PostgreSQL database per test when `ONWARD_TEST_POSTGRES_URL` is set.
 
 mod access_control;
+mod care_leavers;
 mod cli;
 mod email;
 mod errors;

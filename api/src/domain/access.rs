@@ -47,6 +47,8 @@ pub enum Action {
     ReadHealth,
     /// Add to or correct a young person's health history.
     RecordHealth,
+    /// Record a care-leaver status in place of the computed one, with the reason.
+    RecordCareLeaverStatus,
 }
 
 /// What connects a record to the people around it, loaded by the service layer.
@@ -81,8 +83,11 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
         ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadObligations | ReadHealth => {
             Some(AllocatedAs(allocation))
         }
-        // The PA and social worker keep the health history; the IRO reads it for reviews.
-        RecordHealth if allocation != AllocationRole::Iro => Some(AllocatedAs(allocation)),
+        // The PA and social worker keep the health history and decide care-leaver status; the
+        // IRO reads and reviews.
+        RecordHealth | RecordCareLeaverStatus if allocation != AllocationRole::Iro => {
+            Some(AllocatedAs(allocation))
+        }
         // A PA works with care leavers; care records are kept by the social worker and IRO.
         RecordCare | ReadEscalations if allocation != AllocationRole::PersonalAdviser => {
             Some(AllocatedAs(allocation))
@@ -94,11 +99,21 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
     };
     match role {
         Role::Manager => match action {
-            CreateYoungPerson | ListYoungPeople | ReadYoungPerson | ReadAllocations
-            | ManageAllocations | ReadAccessLog | ListStaff | RecordCare | ReadObligations
-            | ReadEscalations | UpdateEscalation | ReadReports | ReadHealth | RecordHealth => {
-                Some(WholeAuthority)
-            }
+            CreateYoungPerson
+            | ListYoungPeople
+            | ReadYoungPerson
+            | ReadAllocations
+            | ManageAllocations
+            | ReadAccessLog
+            | ListStaff
+            | RecordCare
+            | ReadObligations
+            | ReadEscalations
+            | UpdateEscalation
+            | ReadReports
+            | ReadHealth
+            | RecordHealth
+            | RecordCareLeaverStatus => Some(WholeAuthority),
             // Escalation is the IRO's independent challenge to the authority's managers.
             RaiseEscalation => None,
         },
@@ -107,9 +122,18 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             CreateYoungPerson | ReadAllocations | ManageAllocations | ListStaff => {
                 Some(WholeAuthority)
             }
-            ListYoungPeople | ReadYoungPerson | ReadAccessLog | RecordCare | ReadObligations
-            | RaiseEscalation | ReadEscalations | UpdateEscalation | ReadReports | ReadHealth
-            | RecordHealth => None,
+            ListYoungPeople
+            | ReadYoungPerson
+            | ReadAccessLog
+            | RecordCare
+            | ReadObligations
+            | RaiseEscalation
+            | ReadEscalations
+            | UpdateEscalation
+            | ReadReports
+            | ReadHealth
+            | RecordHealth
+            | RecordCareLeaverStatus => None,
         },
         Role::PersonalAdviser => for_allocated(AllocationRole::PersonalAdviser),
         Role::SocialWorker => for_allocated(AllocationRole::SocialWorker),
@@ -117,8 +141,16 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
         Role::YoungPerson => match action {
             ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadAccessLog
             | ReadObligations | ReadHealth => Some(OwnRecord),
-            CreateYoungPerson | ManageAllocations | ListStaff | RecordCare | RaiseEscalation
-            | ReadEscalations | UpdateEscalation | ReadReports | RecordHealth => None,
+            CreateYoungPerson
+            | ManageAllocations
+            | ListStaff
+            | RecordCare
+            | RaiseEscalation
+            | ReadEscalations
+            | UpdateEscalation
+            | ReadReports
+            | RecordHealth
+            | RecordCareLeaverStatus => None,
         },
         // Their work is in their own areas, never in children's case records.
         Role::PrivateFosteringOfficer | Role::HousingOfficer => None,

@@ -4,6 +4,7 @@ pub mod access;
 pub mod bank_holidays;
 pub mod calendar;
 pub mod care;
+pub mod care_leaver;
 pub mod escalations;
 pub mod health;
 pub mod login_throttle;

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod care;
+pub mod care_leavers;
 pub mod escalations;
 pub mod health_history;
 pub mod me;
@@ -78,6 +79,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + 
                 state: state.clone(),
             },
             health_history::HealthApi {
+                state: state.clone(),
+            },
+            care_leavers::CareLeaversApi {
                 state: state.clone(),
             },
         ),

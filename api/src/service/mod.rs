@@ -5,6 +5,7 @@ pub mod access;
 pub mod access_log;
 pub mod accounts;
 pub mod allocations;
+pub mod care_leaver_status;
 pub mod care_records;
 pub mod demo;
 pub mod escalations;

@@ -95,7 +95,12 @@ describe("health histories", () => {
     });
 
     await t.test("Jess: Your health, offline", async () => {
-      await waitInPage(page, async () => navigator.serviceWorker.controller !== null && (await caches.match("/my/health")) !== undefined);
+      // Once the service worker is in charge, a visit saves the page (offline.test.js covers the
+      // first page seen before it was).
+      await waitInPage(page, async () =>
+        navigator.serviceWorker.controller !== null && (await navigator.serviceWorker.ready).active?.state === "activated");
+      await page.goto(`${server.origin}/my/health`);
+      await waitInPage(page, async () => (await caches.match("/my/health")) !== undefined);
       await context.setOffline(true);
       const response = await page.goto(`${server.origin}/my/health`);
       assert.ok(response.fromServiceWorker(), "/my/health came from the service worker");
