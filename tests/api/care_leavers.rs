@@ -183,3 +183,28 @@ async fn the_young_person_and_their_workers_read_the_status_and_only_pa_social_w
     let pa = app.token_for("pa@example.org").await;
     assert_eq!(put(&app, &path, &pa, body).await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn staff_see_the_status_on_the_young_persons_page_and_the_read_is_logged() {
+    let app = spawn_app().await;
+    let jess = app.young_person_id("Jess").await;
+    let mut pa = crate::portal::signed_in(&app, "pa@example.org").await;
+    let page = pa.get(&format!("/staff/young-people/{jess}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Care-leaver status"));
+    assert!(page.body.contains("Former relevant child"), "{}", page.body);
+    let views = app
+        .get(
+            &format!("/api/v1/young-people/{jess}/access-log"),
+            &app.token_for("jess@example.org").await,
+        )
+        .await;
+    assert!(
+        views
+            .body
+            .to_string()
+            .contains("Looked at whether you are a care leaver"),
+        "{}",
+        views.body
+    );
+}

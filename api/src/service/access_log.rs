@@ -32,10 +32,12 @@ pub enum ReadKind {
     Escalations,
     /// Looked at your health history.
     HealthHistory,
+    /// Looked at whether you are a care leaver, and which kind.
+    CareLeaverStatus,
 }
 
 impl ReadKind {
-    pub const ALL: [ReadKind; 7] = [
+    pub const ALL: [ReadKind; 8] = [
         ReadKind::Listed,
         ReadKind::Record,
         ReadKind::Allocations,
@@ -43,6 +45,7 @@ impl ReadKind {
         ReadKind::Obligations,
         ReadKind::Escalations,
         ReadKind::HealthHistory,
+        ReadKind::CareLeaverStatus,
     ];
 
     pub fn code(self) -> &'static str {
@@ -54,6 +57,7 @@ impl ReadKind {
             ReadKind::Obligations => "obligations",
             ReadKind::Escalations => "escalations",
             ReadKind::HealthHistory => "health_history",
+            ReadKind::CareLeaverStatus => "care_leaver_status",
         }
     }
 
@@ -72,6 +76,7 @@ impl ReadKind {
             }
             ReadKind::Escalations => "Looked at your IRO's challenges to your plan",
             ReadKind::HealthHistory => "Looked at your health history",
+            ReadKind::CareLeaverStatus => "Looked at whether you are a care leaver",
         }
     }
 }

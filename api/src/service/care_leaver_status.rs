@@ -54,7 +54,7 @@ pub async fn on(
         caller,
         young_person_id,
         Action::ReadYoungPerson,
-        ReadKind::Record,
+        ReadKind::CareLeaverStatus,
         state.clock.today(),
         state.clock.now(),
     )

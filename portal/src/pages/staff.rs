@@ -8,7 +8,10 @@ use api::{
         timeliness::Measure,
     },
     error::Error,
-    service::{Caller, PageRequest, allocations, escalations, obligations, young_people},
+    service::{
+        Caller, PageRequest, allocations, care_leaver_status, escalations, obligations,
+        young_people,
+    },
 };
 use askama::Template;
 use chrono::NaiveDate;
@@ -303,6 +306,13 @@ struct Record {
     escalations: Option<Vec<EscalationSummary>>,
     may_raise_escalation: bool,
     may_read_health: bool,
+    care_leaver: CareLeaverLine,
+}
+
+/// The young person's care-leaver status, and who recorded it if someone did.
+pub struct CareLeaverLine {
+    pub title: &'static str,
+    pub recorded: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -370,6 +380,20 @@ pub async fn young_person(
     } else {
         None
     };
+    let care_leaver = match care_leaver_status::on(state, &caller, id, None).await {
+        Ok(status) => CareLeaverLine {
+            title: status.category.title(),
+            recorded: status.recorded.map(|r| {
+                format!(
+                    "Recorded by {} on {}: {}",
+                    r.recorded_by,
+                    long_date(r.recorded_at.date_naive()),
+                    r.reason
+                )
+            }),
+        },
+        Err(error) => return failed(error, Some(&visitor)),
+    };
     let name = format!("{} {}", person.given_name, person.family_name);
     let page = Record {
         chrome: Chrome::new(&visitor, &name),
@@ -380,6 +404,7 @@ pub async fn young_person(
         escalations,
         may_raise_escalation: access::holds_grant(&caller.actor, Action::RaiseEscalation),
         may_read_health: access::holds_grant(&caller.actor, Action::ReadHealth),
+        care_leaver,
         age: age_on(person.date_of_birth, state.clock.today()),
         date_of_birth: long_date(person.date_of_birth),
         preferred_name: person.preferred_name,
