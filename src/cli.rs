@@ -6,7 +6,7 @@ use api::{
     clock::{Clock, SystemClock},
     database,
     domain::{people::Email, roles::Role},
-    service::{accounts, demo, passwords, synthetic},
+    service::{accounts, demo, obligations, passwords, synthetic},
     settings::Settings,
 };
 use clap::{Parser, Subcommand};
@@ -50,6 +50,9 @@ pub enum Command {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Work out every young person's stored deadlines again, for example after changing
+    /// ONWARD_DENTAL_CHECK_MONTHS, then stop
+    RefreshObligations,
     /// Load the demo data into the database, then stop
     SeedDemo,
     /// Add N synthetic young people with care histories to the demo authority, for load
@@ -83,6 +86,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             settings.check()?;
             database::connect_and_migrate(&settings.database_url).await?;
             println!("The database is up to date.");
+        }
+        Command::RefreshObligations => {
+            settings.check()?;
+            let db = database::connect_and_migrate(&settings.database_url).await?;
+            let refreshed = obligations::refresh_all(&db, &settings.standards(), &SystemClock)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            println!("Worked out the deadlines of {refreshed} young people again.");
         }
         Command::SeedDemo => {
             settings.check()?;

@@ -208,3 +208,25 @@ async fn staff_see_the_status_on_the_young_persons_page_and_the_read_is_logged()
         views.body
     );
 }
+
+#[tokio::test]
+async fn a_young_person_reads_what_their_status_means_in_plain_words() {
+    use crate::portal::sign_in_young_person;
+
+    let app = spawn_app().await;
+    let mut jess = sign_in_young_person(&app, "jess@example.org", 0).await;
+    let page = jess.get("/my/details").await;
+    assert!(
+        page.body.contains("You are a former relevant care leaver"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("until you are 25"));
+    let mut sam = sign_in_young_person(&app, "sam@example.org", 1).await;
+    assert!(
+        sam.get("/my/details")
+            .await
+            .body
+            .contains("You are an eligible child")
+    );
+}

@@ -215,3 +215,71 @@ async fn seed_synthetic_adds_young_people_whose_stored_obligations_match_their_f
     db.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[tokio::test]
+async fn refresh_obligations_rewrites_the_stored_deadlines_with_a_new_dental_interval() {
+    use api::{
+        clock::{Clock, SystemClock},
+        domain::obligations::{Kind, LocalStandards, obligations},
+        service::obligations::load_facts,
+    };
+    use entity::{obligation, young_person};
+    use sea_orm::{ColumnTrait, Database, EntityTrait, QueryFilter};
+
+    let folder = std::env::temp_dir().join(format!("onward-refresh-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let url = format!("sqlite://{}/onward.db?mode=rwc", folder.display());
+    assert!(onward(&url, &["seed-demo"], "").status.success());
+    let refreshed = std::process::Command::new(env!("CARGO_BIN_EXE_onward"))
+        .arg("refresh-obligations")
+        .env("DATABASE_URL", &url)
+        .env("ONWARD_DENTAL_CHECK_MONTHS", "12")
+        .output()
+        .unwrap();
+    assert!(
+        refreshed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&refreshed.stderr)
+    );
+    assert!(String::from_utf8_lossy(&refreshed.stdout).contains("of 2 young people"));
+
+    let db = Database::connect(&url).await.unwrap();
+    let sam = young_person::Entity::find()
+        .filter(young_person::Column::GivenName.eq("Sam"))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let stored: Vec<_> = obligation::Entity::find()
+        .filter(obligation::Column::YoungPersonId.eq(sam.id))
+        .filter(obligation::Column::Kind.eq("dental_check"))
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.due_on)
+        .collect();
+    let yearly = LocalStandards {
+        dental_check_months: 12,
+    };
+    let facts = load_facts(&db, &sam).await.unwrap();
+    let expected: Vec<_> = obligations(&facts, &yearly, SystemClock.today())
+        .into_iter()
+        .filter(|o| o.kind == Kind::DentalCheck)
+        .map(|o| o.due_on)
+        .collect();
+    let six_monthly: Vec<_> = obligations(&facts, &LocalStandards::default(), SystemClock.today())
+        .into_iter()
+        .filter(|o| o.kind == Kind::DentalCheck)
+        .map(|o| o.due_on)
+        .collect();
+    assert_ne!(
+        expected, six_monthly,
+        "the interval changes Sam's dental deadlines"
+    );
+    let mut stored = stored;
+    stored.sort();
+    assert_eq!(stored, expected);
+    db.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -130,6 +130,37 @@ pub async fn refresh(
     Ok(())
 }
 
+/// Rewrite every young person's row set, a page of them per transaction, as `refresh` does
+/// for one: for when the rules or the authority's standards have changed. Returns how many.
+#[tracing::instrument(skip(db, clock))]
+pub async fn refresh_all(
+    db: &sea_orm::DatabaseConnection,
+    standards: &LocalStandards,
+    clock: &dyn crate::clock::Clock,
+) -> Result<u64> {
+    use sea_orm::TransactionTrait;
+    const PER_TRANSACTION: u64 = 500;
+    let mut done = 0;
+    let mut after: Option<Uuid> = None;
+    loop {
+        let mut page = young_person::Entity::find().order_by_asc(young_person::Column::Id);
+        if let Some(last) = after {
+            page = page.filter(young_person::Column::Id.gt(last));
+        }
+        let people = page.limit(PER_TRANSACTION).all(db).await?;
+        let Some(last) = people.last() else {
+            return Ok(done);
+        };
+        after = Some(last.id);
+        let txn = db.begin().await?;
+        for person in &people {
+            refresh(&txn, person, standards, clock.today(), clock.now()).await?;
+        }
+        txn.commit().await?;
+        done += people.len() as u64;
+    }
+}
+
 /// One child's obligations as of a date (today if none), worked out from their facts.
 #[tracing::instrument(skip(state, caller))]
 pub async fn for_young_person(

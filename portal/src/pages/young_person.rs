@@ -1,10 +1,11 @@
 //! A young person's own pages. Each is saved by the service worker for offline reading.
 use api::{
     AppState,
-    domain::{calendar::age_on, roles::Role},
+    domain::{calendar::age_on, care_leaver::Category, roles::Role},
     service::{
         Caller, PageRequest, access_log,
         allocations::{self, Allocation},
+        care_leaver_status,
         young_people::{self, YoungPerson},
     },
 };
@@ -68,6 +69,31 @@ struct Details {
     person: YoungPerson,
     date_of_birth: String,
     age: i32,
+    /// What being a care leaver of their kind means for them; `None` if they are not one.
+    care_leaver: Option<(&'static str, &'static str)>,
+}
+
+/// Each kind of care leaver, in words for the young person: what it is, and what it means.
+fn care_leaver_words(category: Category) -> Option<(&'static str, &'static str)> {
+    match category {
+        Category::Eligible => Some((
+            "You are an eligible child",
+            "You are 16 or 17, in care, and have been in care for at least 13 weeks since you were 14. You should have a personal adviser and a pathway plan.",
+        )),
+        Category::Relevant => Some((
+            "You are a relevant child",
+            "You left care at 16 or 17 after at least 13 weeks in care since you were 14. The council must help you with somewhere to live and money, and you should have a personal adviser and a pathway plan.",
+        )),
+        Category::FormerRelevant => Some((
+            "You are a former relevant care leaver",
+            "You were in care for at least 13 weeks from when you were 14, and after you turned 16. You can have a personal adviser and a pathway plan until you are 25.",
+        )),
+        Category::Qualifying => Some((
+            "You are a qualifying care leaver",
+            "You were in care after you turned 16. You can ask the council for advice and help until you are 21, or 25 if you are in education or training.",
+        )),
+        Category::None => None,
+    }
 }
 
 #[handler]
@@ -80,8 +106,13 @@ pub async fn details(req: &Request, Data(state): Data<&AppState>) -> Response {
         Ok(person) => person,
         Err(error) => return failed(error, Some(&visitor)),
     };
+    let care_leaver = match care_leaver_status::on(state, &caller, own, None).await {
+        Ok(status) => care_leaver_words(status.category),
+        Err(error) => return failed(error, Some(&visitor)),
+    };
     let page = Details {
         chrome: Chrome::new(&visitor, "Your details").offline_ready(),
+        care_leaver,
         date_of_birth: long_date(person.date_of_birth),
         age: age_on(person.date_of_birth, state.clock.today()),
         person,
