@@ -15,6 +15,7 @@ pub mod health_detail;
 pub mod health_entry;
 pub mod login_throttle;
 pub mod obligation;
+pub mod offer_item;
 pub mod outbox_message;
 pub mod placement;
 pub mod portal_session;

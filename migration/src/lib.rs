@@ -12,6 +12,7 @@ mod m20261122_000008_create_teams_and_escalations;
 mod m20261122_000009_index_obligations_for_lists;
 mod m20261122_000010_create_health_history;
 mod m20261122_000011_create_care_leaver_statuses;
+mod m20261122_000012_create_local_offer;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000009_index_obligations_for_lists::Migration),
             Box::new(m20261122_000010_create_health_history::Migration),
             Box::new(m20261122_000011_create_care_leaver_statuses::Migration),
+            Box::new(m20261122_000012_create_local_offer::Migration),
         ]
     }
 }

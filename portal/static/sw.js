@@ -25,7 +25,8 @@ self.addEventListener("activate", function (event) {
 });
 
 function isOwnPage(url) {
-  return url.origin === self.location.origin && (url.pathname === "/home" || url.pathname.indexOf("/my/") === 0);
+  return url.origin === self.location.origin &&
+    (url.pathname === "/home" || url.pathname === "/offer" || url.pathname.indexOf("/my/") === 0);
 }
 
 function isAsset(url) {

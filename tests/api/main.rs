@@ -9,6 +9,7 @@ mod errors;
 mod escalations;
 mod health_history;
 mod helpers;
+mod local_offer;
 mod obligations;
 mod openapi;
 mod portal;

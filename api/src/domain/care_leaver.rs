@@ -45,6 +45,17 @@ impl Category {
         Self::ALL.into_iter().find(|c| c.code() == code)
     }
 
+    /// As a kind of care leaver, within a sentence: "former relevant" care leavers.
+    pub fn short_words(self) -> &'static str {
+        match self {
+            Category::Eligible => "eligible",
+            Category::Relevant => "relevant",
+            Category::FormerRelevant => "former relevant",
+            Category::Qualifying => "qualifying",
+            Category::None => "other",
+        }
+    }
+
     /// How staff name it.
     pub fn title(self) -> &'static str {
         match self {

@@ -7,6 +7,7 @@ pub mod care;
 pub mod care_leaver;
 pub mod escalations;
 pub mod health;
+pub mod local_offer;
 pub mod login_throttle;
 pub mod obligations;
 pub mod outbox;

@@ -5,6 +5,7 @@ pub mod care;
 pub mod care_leavers;
 pub mod escalations;
 pub mod health_history;
+pub mod local_offer;
 pub mod me;
 pub mod middleware;
 pub mod obligations;
@@ -49,6 +50,8 @@ pub enum ApiTags {
     Reports,
     /// Health histories: immunisations, checks, conditions, GP and dentist
     Health,
+    /// The local offer to care leavers (public)
+    Offer,
 }
 
 pub const API_VERSION: &str = "1.0.0";
@@ -82,6 +85,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + 
                 state: state.clone(),
             },
             care_leavers::CareLeaversApi {
+                state: state.clone(),
+            },
+            local_offer::LocalOfferApi {
                 state: state.clone(),
             },
         ),

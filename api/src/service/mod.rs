@@ -11,6 +11,7 @@ pub mod demo;
 pub mod escalations;
 pub mod form_drafts;
 pub mod health_history;
+pub mod local_offer;
 pub mod obligations;
 pub mod outbox;
 pub mod passwords;

@@ -1,6 +1,7 @@
 //! Pages: what every page shares (the frame around it, rendering, errors), and the routes.
 mod escalations;
 mod health;
+mod offer;
 mod public;
 mod reports;
 mod reviews;
@@ -27,6 +28,7 @@ pub fn mount(routes: Route, state: AppState) -> Route {
         )
         .at("/privacy", get(public::privacy).data(state.clone()))
         .at("/offline", get(public::offline).data(state.clone()))
+        .at("/offer", get(offer::offer).data(state.clone()))
         .at(
             "/sign-in",
             get(sign_in::ask_email)

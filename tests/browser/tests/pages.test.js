@@ -30,6 +30,8 @@ describe("every portal page", () => {
       ["/accessibility", "Accessibility statement", "Accessibility statement – Onward", "Accessibility statement"],
       ["/privacy", "Privacy notice", "Privacy notice – Onward", "Privacy notice"],
       ["/offline", "Offline page", "You are offline – Onward", "You are offline"],
+      ["/offer", "Local offer", "What care leavers can get – Onward", "What care leavers can get"],
+      ["/offer?q=bursary", "Local offer, searched", "What care leavers can get – Onward", "What care leavers can get"],
     ];
     for (const [path, name, title, h1] of pages) {
       await t.test(name, async () => {

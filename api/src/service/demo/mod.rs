@@ -24,6 +24,7 @@ use crate::{
 };
 
 mod health;
+mod local_offer;
 
 use super::{accounts, obligations, passwords};
 
@@ -158,6 +159,7 @@ pub async fn seed(
             .id
         }
     };
+    local_offer::publish(&txn, authority_id, today, now).await?;
     let mut team_ids = Vec::new();
     for (name, role) in TEAMS {
         let existing = team::Entity::find()
