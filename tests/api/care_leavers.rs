@@ -1,15 +1,10 @@
 //! Care-leaver status over the API: computed from the rules, recorded in its place with a
 //! reason, and who may see or record it.
 use chrono::Duration;
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{Reply, TestApp, spawn_app};
-
-async fn put(app: &TestApp, path: &str, token: &str, body: Value) -> Reply {
-    app.request(Method::PUT, path, Some(token), Some(body))
-        .await
-}
+use crate::helpers::spawn_app;
 
 #[tokio::test]
 async fn the_demo_care_leaver_is_former_relevant_and_sam_is_eligible_from_his_16th_birthday() {
@@ -98,22 +93,20 @@ async fn a_recorded_status_takes_the_place_of_the_computed_one_until_it_is_withd
     let jess = app.young_person_id("Jess").await;
     let path = format!("/api/v1/young-people/{jess}/care-leaver-status");
 
-    let no_reason = put(
-        &app,
-        &path,
-        &manager,
-        json!({"category": "qualifying", "reason": "  "}),
-    )
-    .await;
+    let no_reason = app
+        .put(
+            &path,
+            &manager,
+            json!({"category": "qualifying", "reason": "  "}),
+        )
+        .await;
     assert!(
         no_reason.problem(422)["errors"]["reason"][0]
             .as_str()
             .unwrap()
             .starts_with("Say why")
     );
-    let recorded = put(
-        &app,
-        &path,
+    let recorded = app.put(&path,
         &manager,
         json!({"category": "qualifying", "reason": "Records show a special guardianship order at 16; checking with legal"}),
     )
@@ -131,13 +124,13 @@ async fn a_recorded_status_takes_the_place_of_the_computed_one_until_it_is_withd
         "not recorded yet then"
     );
 
-    let withdrawn = put(
-        &app,
-        &path,
-        &manager,
-        json!({"category": null, "reason": "Legal confirmed no order was made"}),
-    )
-    .await;
+    let withdrawn = app
+        .put(
+            &path,
+            &manager,
+            json!({"category": null, "reason": "Legal confirmed no order was made"}),
+        )
+        .await;
     assert_eq!(withdrawn.body["category"], "former_relevant");
     assert_eq!(withdrawn.body["recorded"], Value::Null);
     let kept = entity::care_leaver_status::Entity::find();
@@ -178,10 +171,10 @@ async fn the_young_person_and_their_workers_read_the_status_and_only_pa_social_w
     let body = json!({"category": "relevant", "reason": "Test"});
     for refused in ["iro@example.org", "jess@example.org", "admin@example.org"] {
         let token = app.token_for(refused).await;
-        put(&app, &path, &token, body.clone()).await.problem(403);
+        app.put(&path, &token, body.clone()).await.problem(403);
     }
     let pa = app.token_for("pa@example.org").await;
-    assert_eq!(put(&app, &path, &pa, body).await.status, StatusCode::OK);
+    assert_eq!(app.put(&path, &pa, body).await.status, StatusCode::OK);
 }
 
 #[tokio::test]

@@ -1,14 +1,9 @@
 //! Health histories over the API: who reads them, what the young person sees, corrections
 //! that keep the original, NHS numbers, and the dental check clock.
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{Reply, TestApp, spawn_app};
-
-async fn put(app: &TestApp, path: &str, token: &str, body: Value) -> Reply {
-    app.request(Method::PUT, path, Some(token), Some(body))
-        .await
-}
+use crate::helpers::spawn_app;
 
 fn titles(list: &Value) -> Vec<String> {
     list.as_array()
@@ -65,9 +60,7 @@ async fn a_pa_records_an_immunisation_the_young_person_sees_it_and_a_correction_
     assert_eq!(mine["corrected"], false);
 
     let path = format!("/api/v1/young-people/{jess}/health-history/immunisations/{entry_id}");
-    let no_reason = put(
-        &app,
-        &path,
+    let no_reason = app.put(&path,
         &pa,
         json!({"correction_reason": " ", "immunisation": {"vaccine": "men_b", "given_on": given_on.to_string()}}),
     )
@@ -77,9 +70,7 @@ async fn a_pa_records_an_immunisation_the_young_person_sees_it_and_a_correction_
         "Enter why you are correcting this"
     );
     let corrected_on = given_on - chrono::Duration::days(1);
-    let corrected = put(
-        &app,
-        &path,
+    let corrected = app.put(&path,
         &pa,
         json!({"correction_reason": "The surgery's letter gives the day before",
                "immunisation": {"vaccine": "men_b", "given_on": corrected_on.to_string(), "dose": "1st dose"}}),
@@ -119,9 +110,7 @@ async fn a_pa_records_an_immunisation_the_young_person_sees_it_and_a_correction_
     assert_eq!(versions[1]["where_given"], "Park Road Surgery");
 
     // A correction keeps the kind of record: an immunisation cannot become a check.
-    let as_a_check = put(
-        &app,
-        &format!("/api/v1/young-people/{jess}/health-history/checks/{entry_id}"),
+    let as_a_check = app.put(&format!("/api/v1/young-people/{jess}/health-history/checks/{entry_id}"),
         &pa,
         json!({"correction_reason": "Wrong kind", "check": {"kind": "dental", "checked_on": given_on.to_string(), "result": "Fine"}}),
     )
@@ -189,14 +178,16 @@ async fn nhs_numbers_must_have_the_right_check_digit_and_old_details_are_kept() 
     let jess = app.young_person_id("Jess").await;
     let path = format!("/api/v1/young-people/{jess}/health-details");
 
-    let wrong = put(&app, &path, &pa, json!({"nhs_number": "943 476 5918"})).await;
+    let wrong = app
+        .put(&path, &pa, json!({"nhs_number": "943 476 5918"}))
+        .await;
     assert!(
         wrong.problem(422)["errors"]["nhs_number"][0]
             .as_str()
             .unwrap()
             .contains("not a valid one")
     );
-    let short = put(&app, &path, &pa, json!({"nhs_number": "943 476"})).await;
+    let short = app.put(&path, &pa, json!({"nhs_number": "943 476"})).await;
     assert!(
         short.problem(422)["errors"]["nhs_number"][0]
             .as_str()
@@ -211,14 +202,14 @@ async fn nhs_numbers_must_have_the_right_check_digit_and_old_details_are_kept() 
         "a refused change changes nothing"
     );
 
-    let saved = put(
-        &app,
-        &path,
-        &pa,
-        json!({"nhs_number": "4010232137", "gp_practice": "Beach Road Medical Centre",
+    let saved = app
+        .put(
+            &path,
+            &pa,
+            json!({"nhs_number": "4010232137", "gp_practice": "Beach Road Medical Centre",
                "gp_phone": "0151 496 0777", "change_reason": "Moved to a new GP"}),
-    )
-    .await;
+        )
+        .await;
     assert_eq!(saved.status, StatusCode::NO_CONTENT, "{}", saved.body);
     let history = app
         .get(&format!("/api/v1/young-people/{jess}/health-history"), &pa)
@@ -296,9 +287,7 @@ async fn entries_not_yet_shared_are_held_back_from_the_young_person_and_counted(
     );
 
     // Once it has been explained, sharing it is a correction like any other.
-    let shared = put(
-        &app,
-        &format!("{path}/checks/{entry_id}"),
+    let shared = app.put(&format!("{path}/checks/{entry_id}"),
         &sw,
         json!({"correction_reason": "Explained at the audiology appointment",
                "check": {"kind": "hearing", "checked_on": hearing["happened_on"], "result": hearing["result"]}}),
@@ -526,9 +515,7 @@ async fn corrections_made_at_the_same_moment_never_leave_two_current_versions() 
         let app = &app;
         let path = path.clone();
         async move {
-            put(
-                app,
-                &path,
+            app.put(&path,
                 &token,
                 json!({"correction_reason": "Typed the wrong result",
                        "check": {"kind": "sight", "checked_on": app.today().to_string(), "result": result}}),

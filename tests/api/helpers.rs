@@ -269,6 +269,11 @@ impl TestApp {
             .await
     }
 
+    pub async fn put(&self, path: &str, token: &str, body: Value) -> Reply {
+        self.request(Method::PUT, path, Some(token), Some(body))
+            .await
+    }
+
     pub async fn request_token(&self, email: &str, password: &str) -> Reply {
         self.request(
             Method::POST,
