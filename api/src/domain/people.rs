@@ -41,6 +41,11 @@ impl PersonName {
     }
 }
 
+/// A young person's name as staff lists and headings show it: given name, then family name.
+pub fn full_name(given_name: &str, family_name: &str) -> String {
+    format!("{given_name} {family_name}")
+}
+
 /// Pronouns as the young person gives them ("she/her", "they/them", or their own words).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pronouns(String);

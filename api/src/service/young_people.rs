@@ -13,7 +13,7 @@ use crate::{
     AppState,
     domain::{
         access::{self, Action, Decision, ListScope},
-        people::{DateOfBirth, PersonName, Pronouns},
+        people::{DateOfBirth, PersonName, Pronouns, full_name},
         validation::FieldErrors,
     },
     error::{Error, Result},
@@ -220,6 +220,6 @@ pub async fn names(
         .all(db)
         .await?
         .into_iter()
-        .map(|p| (p.id, format!("{} {}", p.given_name, p.family_name)))
+        .map(|p| (p.id, full_name(&p.given_name, &p.family_name)))
         .collect())
 }

@@ -5,6 +5,7 @@ use api::{
         access::{self, Action},
         calendar::age_on,
         obligations::{Kind, Status},
+        people::full_name,
         timeliness::Measure,
     },
     error::Error,
@@ -53,7 +54,7 @@ pub async fn staff_form_sender(
 /// A young person's name for a page heading, read through the access policy (and logged).
 pub async fn child_name(state: &AppState, caller: &Caller, id: Uuid) -> Result<String, Error> {
     let person = young_people::get(state, caller, id).await?;
-    Ok(format!("{} {}", person.given_name, person.family_name))
+    Ok(full_name(&person.given_name, &person.family_name))
 }
 
 /// The member of staff as a caller, or where anyone else should go instead.
@@ -209,7 +210,7 @@ pub async fn home(
                     .iter()
                     .map(|person| Row {
                         id: person.id,
-                        name: format!("{} {}", person.given_name, person.family_name),
+                        name: full_name(&person.given_name, &person.family_name),
                         date_of_birth: long_date(person.date_of_birth),
                         age: age_on(person.date_of_birth, today),
                     })
@@ -394,7 +395,7 @@ pub async fn young_person(
         },
         Err(error) => return failed(error, Some(&visitor)),
     };
-    let name = format!("{} {}", person.given_name, person.family_name);
+    let name = full_name(&person.given_name, &person.family_name);
     let page = Record {
         chrome: Chrome::new(&visitor, &name),
         id,

@@ -22,6 +22,7 @@ use crate::{
         access::Action,
         health::{EntryDetails, EntryText, HealthDetails, says_more_to_discuss},
         obligations::AssessmentKind,
+        people::full_name,
         roles::Role,
     },
     error::{Error, Result},
@@ -198,7 +199,7 @@ pub async fn read(
     };
     Ok(HealthHistory {
         young_person_id: person.id,
-        young_person_name: format!("{} {}", person.given_name, person.family_name),
+        young_person_name: full_name(&person.given_name, &person.family_name),
         for_young_person,
         details,
         earlier_details,
