@@ -54,6 +54,10 @@ impl Application {
                 .await
                 .map_err(|error| anyhow::anyhow!("could not load the demo data: {error:?}"))?;
         }
+        let listener = tokio::net::TcpListener::bind(&settings.bind)
+            .await
+            .with_context(|| format!("could not listen on {}", settings.bind))?;
+        let address = listener.local_addr()?;
         let mailer = mail::from_settings(&settings)?;
         let state = AppState {
             db,
@@ -61,6 +65,13 @@ impl Application {
             tokens: Arc::new(TokenKeys::new(&secret)),
             production: settings.is_production(),
             standards: settings.standards(),
+            offer: Arc::default(),
+            public_url: settings
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{address}"))
+                .trim_end_matches('/')
+                .to_owned(),
             mail_wake: Arc::new(Notify::new()),
         };
         let (routes, docs_script_hashes) = http::routes(state.clone());
@@ -79,10 +90,6 @@ impl Application {
             })
             .boxed();
 
-        let listener = tokio::net::TcpListener::bind(&settings.bind)
-            .await
-            .with_context(|| format!("could not listen on {}", settings.bind))?;
-        let address = listener.local_addr()?;
         let acceptor = TcpAcceptor::from_tokio(listener)?;
         Ok(Self {
             address,

@@ -103,6 +103,9 @@ pub struct Settings {
     pub demo: bool,
     /// `ONWARD_DENTAL_CHECK_MONTHS`: months between dental checks for a child in care.
     pub dental_check_months: u32,
+    /// `ONWARD_PUBLIC_URL`: the address people reach this service at, for links in email
+    /// (default: `http://` and the address it listens on).
+    pub public_url: Option<String>,
 }
 
 impl Default for Settings {
@@ -118,6 +121,7 @@ impl Default for Settings {
             mail_from: "Onward <no-reply@onward.invalid>".into(),
             demo: false,
             dental_check_months: LocalStandards::DEFAULT_DENTAL_CHECK_MONTHS,
+            public_url: None,
         }
     }
 }

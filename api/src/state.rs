@@ -3,7 +3,11 @@ use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
-use crate::{clock::SharedClock, domain::obligations::LocalStandards, service::tokens::TokenKeys};
+use crate::{
+    clock::SharedClock,
+    domain::obligations::LocalStandards,
+    service::{local_offer::OfferCache, tokens::TokenKeys},
+};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -13,6 +17,10 @@ pub struct AppState {
     pub production: bool,
     /// Intervals the authority sets, such as how often a child in care sees a dentist.
     pub standards: LocalStandards,
+    /// The published local offer, reused while it is unchanged.
+    pub offer: Arc<OfferCache>,
+    /// Where people reach this service, without a trailing slash: for links in email.
+    pub public_url: String,
     /// Nudges this replica's outbox worker after a commit that queued email.
     pub mail_wake: Arc<tokio::sync::Notify>,
 }

@@ -13,6 +13,7 @@ mod m20261122_000009_index_obligations_for_lists;
 mod m20261122_000010_create_health_history;
 mod m20261122_000011_create_care_leaver_statuses;
 mod m20261122_000012_create_local_offer;
+mod m20261203_000013_create_entitlements;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000010_create_health_history::Migration),
             Box::new(m20261122_000011_create_care_leaver_statuses::Migration),
             Box::new(m20261122_000012_create_local_offer::Migration),
+            Box::new(m20261203_000013_create_entitlements::Migration),
         ]
     }
 }

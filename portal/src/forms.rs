@@ -95,6 +95,8 @@ pub struct TextField {
     pub inputmode: Option<&'static str>,
     pub spellcheck: bool,
     pub width_class: &'static str,
+    /// The language the answer is typed in, and its direction, when it is not English.
+    pub language: Option<(&'static str, &'static str)>,
 }
 
 impl TextField {
@@ -112,7 +114,14 @@ impl TextField {
             inputmode: None,
             spellcheck: true,
             width_class: "",
+            language: None,
         }
+    }
+
+    /// The answer is typed in this language (`lang` and `dir` on the input).
+    pub fn typed_in(mut self, code: &'static str, direction: &'static str) -> Self {
+        self.language = Some((code, direction));
+        self
     }
 
     pub fn heading(mut self) -> Self {
@@ -392,6 +401,8 @@ pub struct TextareaField {
     pub value: String,
     pub error: Option<String>,
     pub rows: u8,
+    /// The language the answer is typed in, and its direction, when it is not English.
+    pub language: Option<(&'static str, &'static str)>,
 }
 
 impl TextareaField {
@@ -404,7 +415,14 @@ impl TextareaField {
             value: String::new(),
             error: None,
             rows: 5,
+            language: None,
         }
+    }
+
+    /// The answer is typed in this language (`lang` and `dir` on the textarea).
+    pub fn typed_in(mut self, code: &'static str, direction: &'static str) -> Self {
+        self.language = Some((code, direction));
+        self
     }
 
     pub fn errors_from(mut self, summary: &ErrorSummary) -> Self {
@@ -425,6 +443,16 @@ impl TextareaField {
     pub fn described_by(&self) -> String {
         described_by(&self.id, self.hint.is_some(), self.error.is_some())
     }
+}
+
+/// The first answer a form sent under `name` (empty if none), for forms read as a list of
+/// pairs because a checkbox group sends one pair per box ticked.
+pub fn answer<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
 }
 
 /// Any one field, so that a form can be a list of them drawn by one template.

@@ -5,6 +5,7 @@ mod access_control;
 mod care_leavers;
 mod cli;
 mod email;
+mod entitlements;
 mod errors;
 mod escalations;
 mod health_history;

@@ -49,6 +49,16 @@ pub enum Action {
     RecordHealth,
     /// Record a care-leaver status in place of the computed one, with the reason.
     RecordCareLeaverStatus,
+    /// What a care leaver can have from the local offer, and what has happened since they asked.
+    ReadEntitlements,
+    /// Ask for something from the local offer: the young person's own request.
+    AskForEntitlement,
+    /// Approve, turn down or record as received; record what the offer depends on in their life.
+    RecordEntitlements,
+    /// Tick a key document (passport, birth certificate...) on the young person's checklist.
+    TickKeyDocuments,
+    /// Write, publish and retire items of the local offer: the authority's, not a child's.
+    PublishOffer,
 }
 
 /// What connects a record to the people around it, loaded by the service layer.
@@ -80,12 +90,13 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
     use Action::*;
     use Reach::*;
     let for_allocated = |allocation| match action {
-        ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadObligations | ReadHealth => {
-            Some(AllocatedAs(allocation))
-        }
-        // The PA and social worker keep the health history and decide care-leaver status; the
-        // IRO reads and reviews.
-        RecordHealth | RecordCareLeaverStatus if allocation != AllocationRole::Iro => {
+        ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadObligations | ReadHealth
+        | ReadEntitlements => Some(AllocatedAs(allocation)),
+        // The PA and social worker keep the health history, decide care-leaver status and
+        // answer requests from the local offer; the IRO reads and reviews.
+        RecordHealth | RecordCareLeaverStatus | RecordEntitlements | TickKeyDocuments
+            if allocation != AllocationRole::Iro =>
+        {
             Some(AllocatedAs(allocation))
         }
         // A PA works with care leavers; care records are kept by the social worker and IRO.
@@ -113,13 +124,17 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | ReadReports
             | ReadHealth
             | RecordHealth
-            | RecordCareLeaverStatus => Some(WholeAuthority),
-            // Escalation is the IRO's independent challenge to the authority's managers.
-            RaiseEscalation => None,
+            | RecordCareLeaverStatus
+            | ReadEntitlements
+            | RecordEntitlements
+            | TickKeyDocuments => Some(WholeAuthority),
+            // Escalation is the IRO's independent challenge to the authority's managers; asking
+            // is the young person's own; the offer is written by the council's administrators.
+            RaiseEscalation | AskForEntitlement | PublishOffer => None,
         },
         // Administrators set records up and allocate staff; they do not read case records.
         Role::Admin => match action {
-            CreateYoungPerson | ReadAllocations | ManageAllocations | ListStaff => {
+            CreateYoungPerson | ReadAllocations | ManageAllocations | ListStaff | PublishOffer => {
                 Some(WholeAuthority)
             }
             ListYoungPeople
@@ -133,14 +148,19 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | ReadReports
             | ReadHealth
             | RecordHealth
-            | RecordCareLeaverStatus => None,
+            | RecordCareLeaverStatus
+            | ReadEntitlements
+            | AskForEntitlement
+            | RecordEntitlements
+            | TickKeyDocuments => None,
         },
         Role::PersonalAdviser => for_allocated(AllocationRole::PersonalAdviser),
         Role::SocialWorker => for_allocated(AllocationRole::SocialWorker),
         Role::Iro => for_allocated(AllocationRole::Iro),
         Role::YoungPerson => match action {
             ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadAccessLog
-            | ReadObligations | ReadHealth => Some(OwnRecord),
+            | ReadObligations | ReadHealth | ReadEntitlements | AskForEntitlement
+            | TickKeyDocuments => Some(OwnRecord),
             CreateYoungPerson
             | ManageAllocations
             | ListStaff
@@ -150,7 +170,9 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | UpdateEscalation
             | ReadReports
             | RecordHealth
-            | RecordCareLeaverStatus => None,
+            | RecordCareLeaverStatus
+            | RecordEntitlements
+            | PublishOffer => None,
         },
         // Their work is in their own areas, never in children's case records.
         Role::PrivateFosteringOfficer | Role::HousingOfficer => None,
@@ -366,6 +388,55 @@ mod tests {
             assert_eq!(
                 decide(&staff, Action::ReadAccessLog, Some(&facts)),
                 Decision::Forbidden
+            );
+        }
+    }
+
+    #[test]
+    fn a_young_person_asks_for_their_entitlements_and_their_pa_answers() {
+        let own = record(&[]);
+        let jess = actor(Role::YoungPerson, Some(own.young_person_id));
+        assert_eq!(
+            decide(&jess, Action::AskForEntitlement, Some(&own)),
+            Decision::Allowed(Role::YoungPerson)
+        );
+        assert_eq!(
+            decide(&jess, Action::RecordEntitlements, Some(&own)),
+            Decision::Forbidden
+        );
+        let pa = actor(Role::PersonalAdviser, None);
+        let theirs = record(&[AllocationRole::PersonalAdviser]);
+        assert_eq!(
+            decide(&pa, Action::AskForEntitlement, Some(&theirs)),
+            Decision::Forbidden,
+            "nobody asks in a young person's name"
+        );
+        assert_eq!(
+            decide(&pa, Action::RecordEntitlements, Some(&theirs)),
+            Decision::Allowed(Role::PersonalAdviser)
+        );
+        assert_eq!(
+            decide(&pa, Action::RecordEntitlements, Some(&record(&[]))),
+            Decision::NotFound
+        );
+        let iro = actor(Role::Iro, None);
+        let reviewed = record(&[AllocationRole::Iro]);
+        assert_eq!(
+            decide(&iro, Action::ReadEntitlements, Some(&reviewed)),
+            Decision::Allowed(Role::Iro)
+        );
+        assert_eq!(
+            decide(&iro, Action::RecordEntitlements, Some(&reviewed)),
+            Decision::Forbidden
+        );
+        for (role, expected) in [
+            (Role::Admin, Decision::Allowed(Role::Admin)),
+            (Role::Manager, Decision::Forbidden),
+            (Role::PersonalAdviser, Decision::Forbidden),
+        ] {
+            assert_eq!(
+                decide(&actor(role, None), Action::PublishOffer, None),
+                expected
             );
         }
     }

@@ -24,7 +24,7 @@ pub struct CareLeaversApi {
 
 /// `eligible`, `relevant`, `former_relevant`, `qualifying` or `none` (CPPCR 2010 reg 40;
 /// Children Act 1989 s23C and s24).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum)]
 #[oai(rename_all = "snake_case")]
 pub enum CategoryName {
     Eligible,

@@ -1,12 +1,21 @@
 //! The local offer, public: what the council offers care leavers.
-use poem_openapi::{Enum, Object, OpenApi, param::Query, payload::Json};
+use std::sync::Arc;
+
+use poem::IntoResponse;
+use poem_openapi::{
+    ApiResponse, Enum, Object, OpenApi,
+    param::{Header, Query},
+    payload::Payload,
+    registry::{MetaSchemaRef, Registry},
+    types::{ToJSON, Type},
+};
 use uuid::Uuid;
 
 use super::{ApiTags, care_leavers::CategoryName, problem::ApiResult, types::Date};
 use crate::{
     AppState,
-    domain::local_offer::{Area, Period},
-    service::local_offer::{self, PublishedItem},
+    domain::local_offer::{Amount, Area, Language, Period},
+    service::local_offer::{self, ShownItem},
 };
 
 pub struct LocalOfferApi {
@@ -48,6 +57,16 @@ pub struct AmountBody {
     pub words: String,
 }
 
+impl From<Amount> for AmountBody {
+    fn from(amount: Amount) -> Self {
+        Self {
+            pence: amount.pence,
+            period: amount.period.code().to_owned(),
+            words: amount.to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Object)]
 pub struct EligibilityBody {
     #[oai(nullable)]
@@ -66,6 +85,9 @@ pub struct EligibilityBody {
 #[derive(Debug, Object)]
 pub struct OfferItemBody {
     pub id: Uuid,
+    /// The language its words are in: the one asked for where it has been translated, else
+    /// `en`.
+    pub language: String,
     /// One of the six DfE areas, for example `accommodation`.
     pub area: String,
     pub area_title: String,
@@ -80,18 +102,15 @@ pub struct OfferItemBody {
     pub last_reviewed_on: Date,
 }
 
-impl From<PublishedItem> for OfferItemBody {
-    fn from(published: PublishedItem) -> Self {
-        let item = published.item;
+impl From<ShownItem> for OfferItemBody {
+    fn from(shown: ShownItem) -> Self {
+        let item = shown.item;
         Self {
-            id: published.item_id,
+            id: shown.item_id,
+            language: shown.language.code().to_owned(),
             area: item.area.code().to_owned(),
             area_title: item.area.title().to_owned(),
-            amount: item.amount.map(|a| AmountBody {
-                pence: a.pence,
-                period: a.period.code().to_owned(),
-                words: a.to_string(),
-            }),
+            amount: item.amount.map(AmountBody::from),
             eligibility: EligibilityBody {
                 words: item.eligibility.words(),
                 min_age: item.eligibility.min_age,
@@ -118,10 +137,80 @@ impl From<PublishedItem> for OfferItemBody {
     }
 }
 
+/// A language the offer is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum LanguageName {
+    #[oai(rename = "en")]
+    English,
+    #[oai(rename = "ar")]
+    Arabic,
+    #[oai(rename = "prs")]
+    Dari,
+    #[oai(rename = "ckb")]
+    Kurdish,
+    #[oai(rename = "ps")]
+    Pashto,
+    #[oai(rename = "ti")]
+    Tigrinya,
+}
+
+const LANGUAGES: [(LanguageName, Language); 6] = [
+    (LanguageName::English, Language::English),
+    (LanguageName::Arabic, Language::Arabic),
+    (LanguageName::Dari, Language::Dari),
+    (LanguageName::Kurdish, Language::Kurdish),
+    (LanguageName::Pashto, Language::Pashto),
+    (LanguageName::Tigrinya, Language::Tigrinya),
+];
+
+impl From<LanguageName> for Language {
+    fn from(name: LanguageName) -> Self {
+        LANGUAGES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, l)| *l)
+            .expect("every name has a language")
+    }
+}
+
+impl From<Language> for LanguageName {
+    fn from(language: Language) -> Self {
+        LANGUAGES
+            .iter()
+            .find(|(_, l)| *l == language)
+            .map(|(n, _)| *n)
+            .expect("every language has a name")
+    }
+}
+
+#[derive(Debug, Object)]
+pub struct LanguageBody {
+    pub code: LanguageName,
+    /// In English.
+    pub name: String,
+    /// In the language itself.
+    pub own_name: String,
+    /// `ltr` or `rtl`.
+    pub direction: String,
+}
+
+impl From<Language> for LanguageBody {
+    fn from(language: Language) -> Self {
+        Self {
+            code: language.into(),
+            name: language.name().to_owned(),
+            own_name: language.own_name().to_owned(),
+            direction: language.direction().to_owned(),
+        }
+    }
+}
+
 #[derive(Debug, Object)]
 pub struct OfferBody {
     /// By area, then title.
     pub items: Vec<OfferItemBody>,
+    /// The languages at least one item can be read in, English first.
+    pub languages: Vec<LanguageBody>,
 }
 
 const _: () = assert!(
@@ -129,22 +218,116 @@ const _: () = assert!(
     "the period list in AmountBody's docs"
 );
 
+/// An `OfferBody` already serialised: the same answer is made once per state of the offer.
+pub struct OfferJson(Arc<[u8]>);
+
+impl OfferJson {
+    fn of(body: &OfferBody) -> Vec<u8> {
+        serde_json::to_vec(&body.to_json()).expect("a JSON value always serialises")
+    }
+}
+
+impl Payload for OfferJson {
+    const CONTENT_TYPE: &'static str = "application/json; charset=utf-8";
+
+    fn schema_ref() -> MetaSchemaRef {
+        OfferBody::schema_ref()
+    }
+
+    fn register(registry: &mut Registry) {
+        OfferBody::register(registry);
+    }
+}
+
+impl IntoResponse for OfferJson {
+    fn into_response(self) -> poem::Response {
+        poem::Response::builder()
+            .content_type(Self::CONTENT_TYPE)
+            .body(self.0.to_vec())
+    }
+}
+
+#[derive(ApiResponse)]
+pub enum OfferResponse {
+    /// The offer. Send the `ETag` back in `If-None-Match` to be told when it has not changed.
+    #[oai(status = 200)]
+    Found(
+        OfferJson,
+        #[oai(header = "ETag")] String,
+        #[oai(header = "Cache-Control")] String,
+    ),
+    /// Not changed since the `ETag` given in `If-None-Match`.
+    #[oai(status = 304)]
+    NotModified(
+        #[oai(header = "ETag")] String,
+        #[oai(header = "Cache-Control")] String,
+    ),
+}
+
+/// Public, and the same for everyone: anyone may keep a copy, but must ask whether it changed.
+const REVALIDATE: &str = "public, no-cache";
+
 #[OpenApi(tag = "ApiTags::Offer")]
 impl LocalOfferApi {
     /// The local offer
     ///
     /// Public: no sign-in. Every published item, or those whose words include every word of
-    /// `q`, optionally in one `area`.
+    /// `q`, optionally in one `area`; in `lang` where an item has been translated into it.
     #[oai(path = "/offer", method = "get")]
     async fn offer(
         &self,
         #[oai(validator(max_length = 200))] q: Query<Option<String>>,
         area: Query<Option<AreaName>>,
-    ) -> ApiResult<Json<OfferBody>> {
+        lang: Query<Option<LanguageName>>,
+        #[oai(name = "If-None-Match")] if_none_match: Header<Option<String>>,
+    ) -> ApiResult<OfferResponse> {
         let search = q.0.as_deref().unwrap_or_default();
-        let found = local_offer::published(&self.state, search, area.0.map(Into::into)).await?;
-        Ok(Json(OfferBody {
-            items: found.into_iter().map(Into::into).collect(),
-        }))
+        let area: Option<Area> = area.0.map(Into::into);
+        let language: Language = lang.0.map_or(Language::English, Into::into);
+        let Some(offer) = local_offer::serving_snapshot(&self.state).await? else {
+            return Ok(OfferResponse::Found(
+                OfferJson(
+                    OfferJson::of(&OfferBody {
+                        items: Vec::new(),
+                        languages: vec![Language::English.into()],
+                    })
+                    .into(),
+                ),
+                "\"none\"".into(),
+                REVALIDATE.into(),
+            ));
+        };
+        let etag = offer.stamp.etag(&[
+            search,
+            area.map(Area::code).unwrap_or_default(),
+            language.code(),
+        ]);
+        let unchanged = if_none_match.0.as_deref().is_some_and(|sent| {
+            sent.split(',')
+                .any(|tag| tag.trim() == etag || tag.trim() == "*")
+        });
+        if unchanged {
+            return Ok(OfferResponse::NotModified(etag, REVALIDATE.into()));
+        }
+        let render = || {
+            OfferJson::of(&OfferBody {
+                items: local_offer::search(&offer, search, area, language)
+                    .into_iter()
+                    .map(Into::into)
+                    .collect(),
+                languages: offer.languages().into_iter().map(Into::into).collect(),
+            })
+        };
+        // Searches are not kept: there is no end to them.
+        let body: Arc<[u8]> = if search.is_empty() {
+            offer.rendered(&etag, render)
+        } else {
+            render().into()
+        };
+        Ok(OfferResponse::Found(
+            OfferJson(body),
+            etag,
+            REVALIDATE.into(),
+        ))
     }
 }

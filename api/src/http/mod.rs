@@ -3,12 +3,14 @@
 pub mod auth;
 pub mod care;
 pub mod care_leavers;
+pub mod entitlements;
 pub mod escalations;
 pub mod health_history;
 pub mod local_offer;
 pub mod me;
 pub mod middleware;
 pub mod obligations;
+pub mod offer_publishing;
 pub mod problem;
 pub mod reports;
 pub mod sign_in;
@@ -50,7 +52,7 @@ pub enum ApiTags {
     Reports,
     /// Health histories: immunisations, checks, conditions, GP and dentist
     Health,
-    /// The local offer to care leavers (public)
+    /// The local offer to care leavers (public), and each care leaver's entitlements
     Offer,
 }
 
@@ -88,6 +90,12 @@ pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + 
                 state: state.clone(),
             },
             local_offer::LocalOfferApi {
+                state: state.clone(),
+            },
+            entitlements::EntitlementsApi {
+                state: state.clone(),
+            },
+            offer_publishing::OfferPublishingApi {
                 state: state.clone(),
             },
         ),

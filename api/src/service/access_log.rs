@@ -34,10 +34,12 @@ pub enum ReadKind {
     HealthHistory,
     /// Looked at whether you are a care leaver, and which kind.
     CareLeaverStatus,
+    /// Looked at what you can get from the local offer, and what you have asked for.
+    Entitlements,
 }
 
 impl ReadKind {
-    pub const ALL: [ReadKind; 8] = [
+    pub const ALL: [ReadKind; 9] = [
         ReadKind::Listed,
         ReadKind::Record,
         ReadKind::Allocations,
@@ -46,6 +48,7 @@ impl ReadKind {
         ReadKind::Escalations,
         ReadKind::HealthHistory,
         ReadKind::CareLeaverStatus,
+        ReadKind::Entitlements,
     ];
 
     pub fn code(self) -> &'static str {
@@ -58,6 +61,7 @@ impl ReadKind {
             ReadKind::Escalations => "escalations",
             ReadKind::HealthHistory => "health_history",
             ReadKind::CareLeaverStatus => "care_leaver_status",
+            ReadKind::Entitlements => "entitlements",
         }
     }
 
@@ -77,6 +81,7 @@ impl ReadKind {
             ReadKind::Escalations => "Looked at your IRO's challenges to your plan",
             ReadKind::HealthHistory => "Looked at your health history",
             ReadKind::CareLeaverStatus => "Looked at whether you are a care leaver",
+            ReadKind::Entitlements => "Looked at what you can get and what you have asked for",
         }
     }
 }

@@ -1,8 +1,10 @@
 //! A young person's care-leaver status on a date: computed from their date of birth and
 //! periods of care, unless a professional has recorded it, with a reason, in its place.
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{care_episode, care_leaver_status};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use entity::{care_episode, care_leaver_status, young_person};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 use uuid::Uuid;
 
 use super::{
@@ -59,10 +61,23 @@ pub async fn on(
         state.clock.now(),
     )
     .await?;
-    let as_of = as_of.unwrap_or_else(|| state.clock.today());
+    status_of(
+        &state.db,
+        &person,
+        as_of.unwrap_or_else(|| state.clock.today()),
+    )
+    .await
+}
+
+/// The status of someone the caller has already been allowed to see.
+pub async fn status_of(
+    db: &impl ConnectionTrait,
+    person: &young_person::Model,
+    as_of: NaiveDate,
+) -> Result<CareLeaverStatus> {
     let periods: Vec<Span> = care_episode::Entity::find()
         .filter(care_episode::Column::YoungPersonId.eq(person.id))
-        .all(&state.db)
+        .all(db)
         .await?
         .iter()
         .map(|p| Span {
@@ -73,7 +88,7 @@ pub async fn on(
     let latest = care_leaver_status::Entity::find()
         .filter(care_leaver_status::Column::YoungPersonId.eq(person.id))
         .order_by_desc(care_leaver_status::Column::RecordedAt)
-        .all(&state.db)
+        .all(db)
         .await?
         .into_iter()
         .find(|row| date_in_england(row.recorded_at) <= as_of);
@@ -82,7 +97,7 @@ pub async fn on(
             Some(category) => Some(Recorded {
                 category,
                 reason: row.reason,
-                recorded_by: accounts::names(&state.db, [row.recorded_by])
+                recorded_by: accounts::names(db, [row.recorded_by])
                     .await?
                     .of(row.recorded_by),
                 recorded_at: row.recorded_at,

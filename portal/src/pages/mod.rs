@@ -1,8 +1,10 @@
 //! Pages: what every page shares (the frame around it, rendering, errors), and the routes.
+mod entitlements;
 mod escalations;
 mod health;
 mod offer;
 mod public;
+mod publishing;
 mod reports;
 mod reviews;
 mod sign_in;
@@ -64,6 +66,46 @@ pub fn mount(routes: Route, state: AppState) -> Route {
         )
         .at("/my/health", get(health::my_health).data(state.clone()))
         .at(
+            "/my/entitlements",
+            get(entitlements::what_i_can_get).data(state.clone()),
+        )
+        .at(
+            "/my/entitlements/:item/ask",
+            get(entitlements::ask)
+                .post(entitlements::send_request)
+                .data(state.clone()),
+        )
+        .at(
+            "/my/key-documents",
+            post(entitlements::tick_documents).data(state.clone()),
+        )
+        .at(
+            "/staff/requests",
+            get(entitlements::waiting).data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/entitlements",
+            get(entitlements::their_entitlements).data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/entitlements/:item/approve",
+            post(entitlements::approve).data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/entitlements/:item/:answer",
+            get(entitlements::answer_form)
+                .post(entitlements::send_answer)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/circumstances",
+            post(entitlements::record_circumstances).data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/key-documents",
+            post(entitlements::tick_their_documents).data(state.clone()),
+        )
+        .at(
             "/my/record-views",
             get(young_person::record_views).data(state.clone()),
         )
@@ -104,6 +146,36 @@ pub fn mount(routes: Route, state: AppState) -> Route {
             "/staff/young-people/:id/health/check/:draft",
             get(health::review_answers)
                 .post(health::confirm)
+                .data(state.clone()),
+        )
+        .at(
+            "/admin/offer",
+            get(publishing::all_items).data(state.clone()),
+        )
+        .at(
+            "/admin/offer/new",
+            get(publishing::new_item)
+                .post(publishing::add_item)
+                .data(state.clone()),
+        )
+        .at(
+            "/admin/offer/:id",
+            get(publishing::show_item).data(state.clone()),
+        )
+        .at(
+            "/admin/offer/:id/edit",
+            get(publishing::edit_item)
+                .post(publishing::save_item)
+                .data(state.clone()),
+        )
+        .at(
+            "/admin/offer/:id/status",
+            post(publishing::change_status).data(state.clone()),
+        )
+        .at(
+            "/admin/offer/:id/translations/:language",
+            get(publishing::write_translation)
+                .post(publishing::save_translation)
                 .data(state.clone()),
         )
         .at("/staff/reviews", get(reviews::list).data(state.clone()))

@@ -2,8 +2,8 @@
 //! printable, and saved for reading offline.
 use api::{
     AppState,
-    domain::local_offer::Area,
-    service::local_offer::{self, PublishedItem},
+    domain::local_offer::{Area, Language},
+    service::local_offer::{self, ShownItem},
 };
 use askama::Template;
 use poem::{
@@ -16,6 +16,9 @@ use super::{Chrome, failed, ok, visitor, young_person::long_date};
 use crate::forms::TextField;
 
 pub struct ItemView {
+    /// The language of its words, for `lang` and `dir`.
+    pub lang: &'static str,
+    pub dir: &'static str,
     pub title: String,
     pub summary: String,
     pub amount: Option<String>,
@@ -30,10 +33,22 @@ pub struct AreaView {
     pub items: Vec<ItemView>,
 }
 
+/// A language the offer can be read in, as a link.
+pub struct LanguageLink {
+    pub code: &'static str,
+    pub own_name: &'static str,
+    pub name: &'static str,
+    pub dir: &'static str,
+    pub current: bool,
+}
+
 #[derive(Template)]
 #[template(path = "offer.html")]
 struct OfferPage {
     chrome: Chrome,
+    languages: Vec<LanguageLink>,
+    /// `lang=…` for links that keep the language, or empty for English.
+    lang_query: String,
     search: TextField,
     searched: bool,
     areas: Vec<AreaView>,
@@ -43,9 +58,10 @@ struct OfferPage {
 #[derive(Debug, Deserialize)]
 pub struct OfferQuery {
     q: Option<String>,
+    lang: Option<String>,
 }
 
-fn by_area(items: Vec<PublishedItem>) -> Vec<AreaView> {
+fn by_area(items: Vec<ShownItem>) -> Vec<AreaView> {
     Area::ALL
         .into_iter()
         .map(|area| AreaView {
@@ -54,6 +70,8 @@ fn by_area(items: Vec<PublishedItem>) -> Vec<AreaView> {
                 .iter()
                 .filter(|p| p.item.area == area)
                 .map(|p| ItemView {
+                    lang: p.language.code(),
+                    dir: p.language.direction(),
                     title: p.item.title.clone(),
                     summary: p.item.summary.clone(),
                     amount: p.item.amount.map(|a| a.to_string()),
@@ -85,8 +103,17 @@ pub async fn offer(
         .chars()
         .take(200)
         .collect();
-    let items = match local_offer::published(state, &search, None).await {
-        Ok(items) => items,
+    let language = query
+        .lang
+        .as_deref()
+        .and_then(Language::from_code)
+        .unwrap_or(Language::English);
+    let (items, languages) = match local_offer::serving_snapshot(state).await {
+        Ok(Some(offer)) => (
+            local_offer::search(&offer, &search, None, language),
+            offer.languages(),
+        ),
+        Ok(None) => (Vec::new(), vec![Language::English]),
         Err(error) => return failed(error, Some(&visitor)),
     };
     let page = OfferPage {
@@ -95,6 +122,25 @@ pub async fn offer(
             .hint("For example, bursary, housing or data")
             .value(&search),
         searched: !search.is_empty(),
+        languages: if languages.len() > 1 {
+            languages
+                .into_iter()
+                .map(|l| LanguageLink {
+                    code: l.code(),
+                    own_name: l.own_name(),
+                    name: l.name(),
+                    dir: l.direction(),
+                    current: l == language,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        lang_query: if language == Language::English {
+            String::new()
+        } else {
+            format!("lang={}", language.code())
+        },
         found: items.len(),
         areas: by_area(items),
     };

@@ -175,6 +175,10 @@ struct Home {
     young_people: Option<Vec<Row>>,
     /// Show the link to reviews and escalations.
     reviews: bool,
+    /// Show the link to requests from the local offer.
+    requests: bool,
+    /// Show the link to writing the local offer.
+    publishing: bool,
     /// The most overdue deadlines across the visitor's young people, and how many in all;
     /// `None` when the role has no deadlines to see.
     overdue: Option<(Vec<OverdueRow>, u64)>,
@@ -266,6 +270,8 @@ pub async fn home(
             .join(", "),
         young_people,
         reviews: access::holds_grant(&caller.actor, Action::ReadEscalations),
+        requests: access::holds_grant(&caller.actor, Action::RecordEntitlements),
+        publishing: access::holds_grant(&caller.actor, Action::PublishOffer),
         overdue,
         total,
         page: request.page,

@@ -12,7 +12,7 @@ use api::{
 use askama::Template;
 use poem::{Request, Response, handler, web::Data};
 
-use super::{Chrome, failed, ok, see_other, visitor};
+use super::{Chrome, failed, form_sender, ok, see_other, visitor};
 use crate::session::Visitor;
 
 /// The signed-in young person, or the response that sends anyone else where they belong.
@@ -21,20 +21,37 @@ pub(super) async fn young_person(
     state: &AppState,
 ) -> Result<(Visitor, Caller, uuid::Uuid), Response> {
     let visitor = visitor(req, state).await?;
+    let (caller, own) = as_young_person(&visitor).map_err(|away| see_other(away, &[]))?;
+    Ok((visitor, caller, own))
+}
+
+/// The signed-in young person who sent a form, if the form carries the token our page gave
+/// them.
+pub(super) async fn young_person_form_sender(
+    req: &Request,
+    state: &AppState,
+    csrf_token: &str,
+) -> Result<(Visitor, Caller, uuid::Uuid), Response> {
+    let visitor = form_sender(req, state, csrf_token).await?;
+    let (caller, own) = as_young_person(&visitor).map_err(|away| see_other(away, &[]))?;
+    Ok((visitor, caller, own))
+}
+
+/// The young person as a caller with their own record, or where anyone else should go.
+fn as_young_person(visitor: &Visitor) -> Result<(Caller, uuid::Uuid), &'static str> {
     if !visitor.is_young_person() {
-        let destination = if visitor.is_staff() {
+        return Err(if visitor.is_staff() {
             "/staff"
         } else {
             "/sign-in"
-        };
-        return Err(see_other(destination, &[]));
+        });
     }
     let caller = visitor.caller().expect("a young person is signed in");
     let own = caller
         .actor
         .young_person_id
         .expect("a young person has a record");
-    Ok((visitor, caller, own))
+    Ok((caller, own))
 }
 
 #[derive(Template)]

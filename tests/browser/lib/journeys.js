@@ -54,7 +54,8 @@ async function signOut(page, server) {
 function todayInEngland(now = new Date()) {
   const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" })
     .formatToParts(now).filter((part) => part.type !== "literal").map((part) => [part.type, part.value]));
-  return { day: parts.day, month: parts.month, year: parts.year };
+  // en-GB writes "03" for the 3rd; the forms write numbers as people type them.
+  return { day: String(Number(parts.day)), month: String(Number(parts.month)), year: parts.year };
 }
 
 /** Type a date into the day, month and year boxes of the date field `id` (like "held-on"). */

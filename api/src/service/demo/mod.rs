@@ -23,6 +23,7 @@ use crate::{
     error::Result,
 };
 
+mod entitlements;
 mod health;
 mod local_offer;
 
@@ -256,6 +257,10 @@ pub async fn seed(
         .write(&txn, person.care)
         .await?;
         obligations::refresh(&txn, &record, standards, today, now).await?;
+        if matches!(person.care, CareStory::LeftCareAt18) {
+            entitlements::write(&txn, young_person_id, staff_id(Role::PersonalAdviser), now)
+                .await?;
+        }
         accounts::create(
             &txn,
             accounts::NewAccount {
