@@ -198,6 +198,14 @@ fn reaches(actor: &Actor, reach: Reach, record: &RecordFacts) -> bool {
     }
 }
 
+/// Could the actor's allocations decide this action? If not (a young person, a manager),
+/// there is no need to look them up.
+pub fn depends_on_allocations(actor: &Actor, action: Action) -> bool {
+    grants(actor, action)
+        .iter()
+        .any(|(_, reach)| matches!(reach, Reach::AllocatedAs(_)))
+}
+
 /// Does any of the actor's roles grant this kind of action, on some record?
 pub fn holds_grant(actor: &Actor, action: Action) -> bool {
     actor
@@ -390,6 +398,24 @@ mod tests {
                 Decision::Forbidden
             );
         }
+    }
+
+    #[test]
+    fn only_allocated_roles_need_their_allocations_looked_up() {
+        let young_person = actor(Role::YoungPerson, Some(Uuid::new_v4()));
+        assert!(!depends_on_allocations(&young_person, Action::ReadEntitlements));
+        assert!(!depends_on_allocations(
+            &actor(Role::Manager, None),
+            Action::ReadEntitlements
+        ));
+        assert!(depends_on_allocations(
+            &actor(Role::PersonalAdviser, None),
+            Action::ReadEntitlements
+        ));
+        assert!(!depends_on_allocations(
+            &actor(Role::PersonalAdviser, None),
+            Action::ManageAllocations
+        ));
     }
 
     #[test]

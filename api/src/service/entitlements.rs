@@ -168,20 +168,24 @@ pub async fn of(
         .into_iter()
         .filter(|t| known_by(t.recorded_at, as_of))
         .collect();
-    let recorders: HashMap<Uuid, user::Model> = user::Entity::find()
-        .filter(
-            user::Column::Id.is_in(
-                steps
-                    .iter()
-                    .map(|s| s.recorded_by)
-                    .chain(ticks.iter().map(|t| t.recorded_by)),
-            ),
-        )
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
+    let mut recorder_ids: Vec<Uuid> = steps
+        .iter()
+        .map(|s| s.recorded_by)
+        .chain(ticks.iter().map(|t| t.recorded_by))
         .collect();
+    recorder_ids.sort();
+    recorder_ids.dedup();
+    let recorders: HashMap<Uuid, user::Model> = if recorder_ids.is_empty() {
+        HashMap::new()
+    } else {
+        user::Entity::find()
+            .filter(user::Column::Id.is_in(recorder_ids))
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect()
+    };
     let name_of = |id: Uuid| {
         recorders
             .get(&id)
