@@ -103,6 +103,8 @@ pub struct Settings {
     pub demo: bool,
     /// `ONWARD_DENTAL_CHECK_MONTHS`: months between dental checks for a child in care.
     pub dental_check_months: u32,
+    /// `ONWARD_PA_CONTACT_WEEKS`: weeks a personal adviser may go without being in touch.
+    pub pa_contact_weeks: u32,
     /// `ONWARD_PUBLIC_URL`: the address people reach this service at, for links in email
     /// (default: `http://` and the address it listens on).
     pub public_url: Option<String>,
@@ -121,6 +123,7 @@ impl Default for Settings {
             mail_from: "Onward <no-reply@onward.invalid>".into(),
             demo: false,
             dental_check_months: LocalStandards::DEFAULT_DENTAL_CHECK_MONTHS,
+            pa_contact_weeks: LocalStandards::DEFAULT_PA_CONTACT_WEEKS,
             public_url: None,
         }
     }
@@ -145,6 +148,11 @@ pub enum SettingsError {
         LocalStandards::MAX_DENTAL_CHECK_MONTHS
     )]
     DentalCheckInterval,
+    #[error(
+        "ONWARD_PA_CONTACT_WEEKS must be a whole number of weeks from 1 to {}",
+        LocalStandards::MAX_PA_CONTACT_WEEKS
+    )]
+    PaContactInterval,
 }
 
 impl Settings {
@@ -172,6 +180,7 @@ impl Settings {
     pub fn standards(&self) -> LocalStandards {
         LocalStandards {
             dental_check_months: self.dental_check_months,
+            pa_contact_weeks: self.pa_contact_weeks,
         }
     }
 
@@ -189,6 +198,9 @@ impl Settings {
         }
         if !(1..=LocalStandards::MAX_DENTAL_CHECK_MONTHS).contains(&self.dental_check_months) {
             return Err(SettingsError::DentalCheckInterval);
+        }
+        if !(1..=LocalStandards::MAX_PA_CONTACT_WEEKS).contains(&self.pa_contact_weeks) {
+            return Err(SettingsError::PaContactInterval);
         }
         if self.is_production() {
             let strong = self

@@ -10,6 +10,8 @@ pub struct Model {
     pub code: String,
     pub name: String,
     pub created_at: DateTimeUtc,
+    /// Who a young person calls when the office is shut: the emergency duty team.
+    pub out_of_hours_phone: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

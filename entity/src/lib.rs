@@ -20,6 +20,7 @@ pub mod login_throttle;
 pub mod obligation;
 pub mod offer_item;
 pub mod outbox_message;
+pub mod pa_contact;
 pub mod placement;
 pub mod portal_session;
 pub mod refresh_token;

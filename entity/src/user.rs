@@ -19,6 +19,10 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The staff member's team, if they belong to one.
     pub team_id: Option<Uuid>,
+    /// A member of staff's work phone, for the young people they support.
+    pub phone: Option<String>,
+    /// When they work, in their words: "Monday to Friday, 9am to 5pm".
+    pub working_hours: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,7 @@ mod m20261122_000010_create_health_history;
 mod m20261122_000011_create_care_leaver_statuses;
 mod m20261122_000012_create_local_offer;
 mod m20261203_000013_create_entitlements;
+mod m20261203_000014_create_contacts;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000011_create_care_leaver_statuses::Migration),
             Box::new(m20261122_000012_create_local_offer::Migration),
             Box::new(m20261203_000013_create_entitlements::Migration),
+            Box::new(m20261203_000014_create_contacts::Migration),
         ]
     }
 }

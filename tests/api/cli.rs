@@ -261,6 +261,7 @@ async fn refresh_obligations_rewrites_the_stored_deadlines_with_a_new_dental_int
         .collect();
     let yearly = LocalStandards {
         dental_check_months: 12,
+        ..LocalStandards::default()
     };
     let facts = load_facts(&db, &sam).await.unwrap();
     let expected: Vec<_> = obligations(&facts, &yearly, SystemClock.today())

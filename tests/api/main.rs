@@ -4,6 +4,7 @@
 mod access_control;
 mod care_leavers;
 mod cli;
+mod contacts;
 mod email;
 mod entitlements;
 mod errors;

@@ -59,6 +59,10 @@ pub enum Action {
     TickKeyDocuments,
     /// Write, publish and retire items of the local offer: the authority's, not a child's.
     PublishOffer,
+    /// The dates and ways a personal adviser was in touch (their notes, for staff only).
+    ReadContactLog,
+    /// Record a time a personal adviser was in touch.
+    LogContact,
 }
 
 /// What connects a record to the people around it, loaded by the service layer.
@@ -91,7 +95,11 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
     use Reach::*;
     let for_allocated = |allocation| match action {
         ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadObligations | ReadHealth
-        | ReadEntitlements => Some(AllocatedAs(allocation)),
+        | ReadEntitlements | ReadContactLog => Some(AllocatedAs(allocation)),
+        // The contact log is the personal adviser's own record of keeping in touch.
+        LogContact if allocation == AllocationRole::PersonalAdviser => {
+            Some(AllocatedAs(allocation))
+        }
         // The PA and social worker keep the health history, decide care-leaver status and
         // answer requests from the local offer; the IRO reads and reviews.
         RecordHealth | RecordCareLeaverStatus | RecordEntitlements | TickKeyDocuments
@@ -127,7 +135,9 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | RecordCareLeaverStatus
             | ReadEntitlements
             | RecordEntitlements
-            | TickKeyDocuments => Some(WholeAuthority),
+            | TickKeyDocuments
+            | ReadContactLog
+            | LogContact => Some(WholeAuthority),
             // Escalation is the IRO's independent challenge to the authority's managers; asking
             // is the young person's own; the offer is written by the council's administrators.
             RaiseEscalation | AskForEntitlement | PublishOffer => None,
@@ -152,7 +162,9 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | ReadEntitlements
             | AskForEntitlement
             | RecordEntitlements
-            | TickKeyDocuments => None,
+            | TickKeyDocuments
+            | ReadContactLog
+            | LogContact => None,
         },
         Role::PersonalAdviser => for_allocated(AllocationRole::PersonalAdviser),
         Role::SocialWorker => for_allocated(AllocationRole::SocialWorker),
@@ -160,7 +172,7 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
         Role::YoungPerson => match action {
             ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadAccessLog
             | ReadObligations | ReadHealth | ReadEntitlements | AskForEntitlement
-            | TickKeyDocuments => Some(OwnRecord),
+            | TickKeyDocuments | ReadContactLog => Some(OwnRecord),
             CreateYoungPerson
             | ManageAllocations
             | ListStaff
@@ -172,7 +184,8 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | RecordHealth
             | RecordCareLeaverStatus
             | RecordEntitlements
-            | PublishOffer => None,
+            | PublishOffer
+            | LogContact => None,
         },
         // Their work is in their own areas, never in children's case records.
         Role::PrivateFosteringOfficer | Role::HousingOfficer => None,
@@ -401,9 +414,47 @@ mod tests {
     }
 
     #[test]
+    fn the_personal_adviser_logs_contacts_and_the_team_and_young_person_read_them() {
+        let pa = actor(Role::PersonalAdviser, None);
+        assert_eq!(
+            decide(
+                &pa,
+                Action::LogContact,
+                Some(&record(&[AllocationRole::PersonalAdviser]))
+            ),
+            Decision::Allowed(Role::PersonalAdviser)
+        );
+        for role in [Role::SocialWorker, Role::Iro] {
+            let staff = actor(role, None);
+            let facts = record(&AllocationRole::ALL);
+            assert_eq!(
+                decide(&staff, Action::LogContact, Some(&facts)),
+                Decision::Forbidden
+            );
+            assert!(matches!(
+                decide(&staff, Action::ReadContactLog, Some(&facts)),
+                Decision::Allowed(_)
+            ));
+        }
+        let own = record(&[]);
+        let jess = actor(Role::YoungPerson, Some(own.young_person_id));
+        assert_eq!(
+            decide(&jess, Action::ReadContactLog, Some(&own)),
+            Decision::Allowed(Role::YoungPerson)
+        );
+        assert_eq!(
+            decide(&jess, Action::LogContact, Some(&own)),
+            Decision::Forbidden
+        );
+    }
+
+    #[test]
     fn only_allocated_roles_need_their_allocations_looked_up() {
         let young_person = actor(Role::YoungPerson, Some(Uuid::new_v4()));
-        assert!(!depends_on_allocations(&young_person, Action::ReadEntitlements));
+        assert!(!depends_on_allocations(
+            &young_person,
+            Action::ReadEntitlements
+        ));
         assert!(!depends_on_allocations(
             &actor(Role::Manager, None),
             Action::ReadEntitlements

@@ -20,16 +20,18 @@ pub enum Kind {
     ReviewHealthAssessment,
     SocialWorkerVisit,
     DentalCheck,
+    PaContact,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::LacReview,
         Kind::CarePlan,
         Kind::InitialHealthAssessment,
         Kind::ReviewHealthAssessment,
         Kind::SocialWorkerVisit,
         Kind::DentalCheck,
+        Kind::PaContact,
     ];
 
     pub fn code(self) -> &'static str {
@@ -40,6 +42,7 @@ impl Kind {
             Kind::ReviewHealthAssessment => "review_health_assessment",
             Kind::SocialWorkerVisit => "social_worker_visit",
             Kind::DentalCheck => "dental_check",
+            Kind::PaContact => "pa_contact",
         }
     }
 
@@ -186,6 +189,8 @@ pub struct Facts {
     pub care_plans_agreed_on: Vec<NaiveDate>,
     pub social_worker_visits_on: Vec<NaiveDate>,
     pub dental_checks_on: Vec<NaiveDate>,
+    /// Days a personal adviser was in touch.
+    pub pa_contacts_on: Vec<NaiveDate>,
 }
 
 /// Intervals the authority sets for itself, where no regulation fixes one.
@@ -193,18 +198,24 @@ pub struct Facts {
 pub struct LocalStandards {
     /// Months between dental checks for a child in care.
     pub dental_check_months: u32,
+    /// Weeks a personal adviser may go without being in touch with a young person.
+    pub pa_contact_weeks: u32,
 }
 
 impl LocalStandards {
     pub const DEFAULT_DENTAL_CHECK_MONTHS: u32 = 6;
     /// Longer than this and a child would go more than two years between checks.
     pub const MAX_DENTAL_CHECK_MONTHS: u32 = 24;
+    pub const DEFAULT_PA_CONTACT_WEEKS: u32 = 8;
+    /// Longer than this and a young person would go half a year without hearing from their PA.
+    pub const MAX_PA_CONTACT_WEEKS: u32 = 26;
 }
 
 impl Default for LocalStandards {
     fn default() -> Self {
         Self {
             dental_check_months: Self::DEFAULT_DENTAL_CHECK_MONTHS,
+            pa_contact_weeks: Self::DEFAULT_PA_CONTACT_WEEKS,
         }
     }
 }
@@ -224,6 +235,7 @@ pub fn obligations(facts: &Facts, standards: &LocalStandards, as_of: NaiveDate) 
         all.extend(social_worker_visits(facts, period, as_of));
         all.extend(dental_checks(facts, standards, period, as_of));
     }
+    all.extend(pa_contacts(facts, standards, as_of));
     all.sort_by_key(|o| (o.kind, o.due_on));
     all
 }
@@ -429,6 +441,35 @@ fn dental_checks(
         &checks,
         |_, last| add_months(last, interval),
         period.is_ongoing(),
+        as_of,
+    )
+}
+
+/// A local standard: once a personal adviser has been in touch, the next contact is due
+/// within the authority's interval (8 weeks unless it says otherwise) of the last one, for as
+/// long as the young person is under 25.
+fn pa_contacts(facts: &Facts, standards: &LocalStandards, as_of: NaiveDate) -> Vec<Obligation> {
+    let mut contacts: Vec<NaiveDate> = facts
+        .pa_contacts_on
+        .iter()
+        .copied()
+        .filter(|d| *d <= as_of)
+        .collect();
+    contacts.sort();
+    contacts.dedup();
+    let Some((first, later)) = contacts.split_first() else {
+        return Vec::new();
+    };
+    let weeks = standards.pa_contact_weeks;
+    let under_25 = facts
+        .date_of_birth
+        .is_none_or(|born| as_of < add_months(born, 25 * 12));
+    repeating(
+        Kind::PaContact,
+        add_weeks(*first, weeks),
+        later,
+        |_, last| add_weeks(last, weeks),
+        under_25,
         as_of,
     )
 }
@@ -757,6 +798,7 @@ mod tests {
         );
         let yearly = LocalStandards {
             dental_check_months: 12,
+            ..LocalStandards::default()
         };
         let all = obligations(&facts, &yearly, d("2027-03-01"));
         assert_eq!(
@@ -766,6 +808,63 @@ mod tests {
                 (d("2027-06-01"), Status::Met, Some(d("2027-02-15"))),
                 (d("2028-02-15"), Status::Upcoming, None),
             ]
+        );
+    }
+
+    #[test]
+    fn a_pa_contact_falls_due_within_the_local_standard_of_the_last_until_25() {
+        let facts = Facts {
+            date_of_birth: Some(d("2007-03-10")),
+            pa_contacts_on: vec![d("2026-09-01"), d("2026-10-20")],
+            ..Facts::default()
+        };
+        let eight_weeks = LocalStandards::default();
+        assert_eq!(
+            of_kind(
+                &obligations(&facts, &eight_weeks, d("2026-12-15")),
+                Kind::PaContact
+            ),
+            [
+                (d("2026-10-27"), Status::Met, Some(d("2026-10-20"))),
+                (d("2026-12-15"), Status::DueSoon, None),
+            ],
+            "8 weeks after each contact; the day it is due it is not yet overdue"
+        );
+        assert_eq!(
+            of_kind(
+                &obligations(&facts, &eight_weeks, d("2026-12-16")),
+                Kind::PaContact
+            )[1]
+            .1,
+            Status::Overdue
+        );
+        let four_weeks = LocalStandards {
+            pa_contact_weeks: 4,
+            ..LocalStandards::default()
+        };
+        assert_eq!(
+            of_kind(
+                &obligations(&facts, &four_weeks, d("2026-12-01")),
+                Kind::PaContact
+            ),
+            [
+                (d("2026-09-29"), Status::MetLate, Some(d("2026-10-20"))),
+                (d("2026-11-17"), Status::Overdue, None),
+            ]
+        );
+        // Nothing before the first contact; nothing open from the 25th birthday.
+        assert!(
+            of_kind(
+                &obligations(&facts, &eight_weeks, d("2026-08-31")),
+                Kind::PaContact
+            )
+            .is_empty()
+        );
+        let at_25 = obligations(&facts, &eight_weeks, d("2032-03-10"));
+        assert!(
+            of_kind(&at_25, Kind::PaContact)
+                .iter()
+                .all(|o| o.2.is_some())
         );
     }
 

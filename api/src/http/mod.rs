@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod care;
 pub mod care_leavers;
+pub mod contacts;
 pub mod entitlements;
 pub mod escalations;
 pub mod health_history;
@@ -96,6 +97,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + 
                 state: state.clone(),
             },
             offer_publishing::OfferPublishingApi {
+                state: state.clone(),
+            },
+            contacts::ContactsApi {
                 state: state.clone(),
             },
         ),

@@ -29,6 +29,7 @@ pub enum KindName {
     ReviewHealthAssessment,
     SocialWorkerVisit,
     DentalCheck,
+    PaContact,
 }
 
 impl From<Kind> for KindName {
@@ -40,6 +41,7 @@ impl From<Kind> for KindName {
             Kind::ReviewHealthAssessment => KindName::ReviewHealthAssessment,
             Kind::SocialWorkerVisit => KindName::SocialWorkerVisit,
             Kind::DentalCheck => KindName::DentalCheck,
+            Kind::PaContact => KindName::PaContact,
         }
     }
 }
@@ -53,6 +55,7 @@ impl From<KindName> for Kind {
             KindName::ReviewHealthAssessment => Kind::ReviewHealthAssessment,
             KindName::SocialWorkerVisit => Kind::SocialWorkerVisit,
             KindName::DentalCheck => Kind::DentalCheck,
+            KindName::PaContact => Kind::PaContact,
         }
     }
 }

@@ -36,10 +36,12 @@ pub enum ReadKind {
     CareLeaverStatus,
     /// Looked at what you can get from the local offer, and what you have asked for.
     Entitlements,
+    /// Looked at when your personal adviser was in touch.
+    ContactLog,
 }
 
 impl ReadKind {
-    pub const ALL: [ReadKind; 9] = [
+    pub const ALL: [ReadKind; 10] = [
         ReadKind::Listed,
         ReadKind::Record,
         ReadKind::Allocations,
@@ -49,6 +51,7 @@ impl ReadKind {
         ReadKind::HealthHistory,
         ReadKind::CareLeaverStatus,
         ReadKind::Entitlements,
+        ReadKind::ContactLog,
     ];
 
     pub fn code(self) -> &'static str {
@@ -62,6 +65,7 @@ impl ReadKind {
             ReadKind::HealthHistory => "health_history",
             ReadKind::CareLeaverStatus => "care_leaver_status",
             ReadKind::Entitlements => "entitlements",
+            ReadKind::ContactLog => "contact_log",
         }
     }
 
@@ -82,6 +86,7 @@ impl ReadKind {
             ReadKind::HealthHistory => "Looked at your health history",
             ReadKind::CareLeaverStatus => "Looked at whether you are a care leaver",
             ReadKind::Entitlements => "Looked at what you can get and what you have asked for",
+            ReadKind::ContactLog => "Looked at when your personal adviser was in touch",
         }
     }
 }

@@ -75,6 +75,8 @@ pub async fn create(
         active: Set(true),
         created_at: Set(now),
         team_id: Set(new.team_id),
+        phone: Set(None),
+        working_hours: Set(None),
     }
     .insert(db)
     .await?;

@@ -1,4 +1,5 @@
 //! Pages: what every page shares (the frame around it, rendering, errors), and the routes.
+mod contacts;
 mod entitlements;
 mod escalations;
 mod health;
@@ -118,6 +119,12 @@ pub fn mount(routes: Route, state: AppState) -> Route {
             "/staff/young-people/:id/reviews/new",
             get(reviews::new_review)
                 .post(reviews::record_review)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/contacts/new",
+            get(contacts::new_contact)
+                .post(contacts::record_contact)
                 .data(state.clone()),
         )
         .at(

@@ -10,8 +10,7 @@ use api::{
     },
     error::Error,
     service::{
-        Caller, PageRequest, allocations, care_leaver_status, escalations, obligations,
-        young_people,
+        Caller, PageRequest, care_leaver_status, contacts, escalations, obligations, young_people,
     },
 };
 use askama::Template;
@@ -111,6 +110,7 @@ pub fn kind_title(kind: Kind) -> &'static str {
         Kind::ReviewHealthAssessment => "Review health assessment",
         Kind::SocialWorkerVisit => "Social worker visit",
         Kind::DentalCheck => "Dental check",
+        Kind::PaContact => "Contact with their personal adviser",
     }
 }
 
@@ -305,7 +305,8 @@ struct Record {
     date_of_birth: String,
     age: i32,
     workers: Vec<Worker>,
-    review_recorded: bool,
+    /// What was just recorded, for the success banner.
+    recorded: Option<String>,
     /// `None` when the visitor's role does not include deadlines.
     deadlines: Option<Vec<DeadlineRow>>,
     may_record_review: bool,
@@ -314,6 +315,18 @@ struct Record {
     may_raise_escalation: bool,
     may_read_health: bool,
     care_leaver: CareLeaverLine,
+    /// The latest contacts with their personal adviser; `None` when the role does not see them.
+    contact_log: Option<Vec<ContactRow>>,
+    may_log_contact: bool,
+}
+
+/// A contact with their personal adviser, on the staff record page.
+pub struct ContactRow {
+    pub on: String,
+    pub how: &'static str,
+    pub by: String,
+    pub seen_alone: Option<&'static str>,
+    pub summary: String,
 }
 
 /// The young person's care-leaver status, and who recorded it if someone did.
@@ -342,13 +355,39 @@ pub async fn young_person(
         Ok(person) => person,
         Err(error) => return failed(error, Some(&visitor)),
     };
-    let workers = match allocations::list(state, &caller, id).await {
-        Ok(allocations) => allocations
-            .iter()
-            .filter(|a| a.ended_on.is_none())
-            .map(Worker::from)
-            .collect(),
+    let workers = match contacts::supporters(state, &caller, id).await {
+        Ok(found) => found.workers.iter().map(Worker::from).collect(),
         Err(error) => return failed(error, Some(&visitor)),
+    };
+    let contact_log = if access::holds_grant(&caller.actor, Action::ReadContactLog) {
+        match contacts::contact_log(state, &caller, id).await {
+            Ok(found) => Some(
+                found
+                    .iter()
+                    .take(5)
+                    .map(|c| ContactRow {
+                        on: long_date(c.contact_on),
+                        how: c.method.words(),
+                        by: c.by.clone(),
+                        seen_alone: c.notes.as_ref().and_then(|n| n.seen_alone).map(|alone| {
+                            if alone {
+                                "Seen alone"
+                            } else {
+                                "Not seen alone"
+                            }
+                        }),
+                        summary: c
+                            .notes
+                            .as_ref()
+                            .map(|n| n.summary.clone())
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+            ),
+            Err(error) => return failed(error, Some(&visitor)),
+        }
+    } else {
+        None
     };
     let today = state.clock.today();
     let deadlines = if access::holds_grant(&caller.actor, Action::ReadObligations) {
@@ -405,12 +444,24 @@ pub async fn young_person(
     let page = Record {
         chrome: Chrome::new(&visitor, &name),
         id,
-        review_recorded: query.recorded.as_deref() == Some("review"),
+        recorded: match query.recorded.as_deref() {
+            Some("review") => Some(
+                "The review has been recorded. The next review date below has been worked out from it."
+                    .to_owned(),
+            ),
+            Some("contact") => Some(format!(
+                "The contact has been recorded. The next one is due within {} weeks of it.",
+                state.standards.pa_contact_weeks
+            )),
+            _ => None,
+        },
         deadlines,
         may_record_review: access::holds_grant(&caller.actor, Action::RecordCare),
         escalations,
         may_raise_escalation: access::holds_grant(&caller.actor, Action::RaiseEscalation),
         may_read_health: access::holds_grant(&caller.actor, Action::ReadHealth),
+        contact_log,
+        may_log_contact: access::holds_grant(&caller.actor, Action::LogContact),
         care_leaver,
         age: age_on(person.date_of_birth, state.clock.today()),
         date_of_birth: long_date(person.date_of_birth),

@@ -3,9 +3,8 @@ use api::{
     AppState,
     domain::{calendar::age_on, care_leaver::Category, roles::Role},
     service::{
-        Caller, PageRequest, access_log,
-        allocations::{self, Allocation},
-        care_leaver_status,
+        Caller, PageRequest, access_log, care_leaver_status,
+        contacts::{self, Supporter},
         young_people::{self, YoungPerson},
     },
 };
@@ -59,13 +58,19 @@ fn as_young_person(visitor: &Visitor) -> Result<(Caller, uuid::Uuid), &'static s
 struct Home {
     chrome: Chrome,
     name: String,
+    /// The council's number for when the office is shut, and its `tel:` link.
+    out_of_hours: Option<(String, String)>,
 }
 
 #[handler]
 pub async fn home(req: &Request, Data(state): Data<&AppState>) -> Response {
-    let (visitor, _, _) = match young_person(req, state).await {
+    let (visitor, caller, _) = match young_person(req, state).await {
         Ok(found) => found,
         Err(response) => return response,
+    };
+    let out_of_hours = match contacts::out_of_hours_phone(state, &caller).await {
+        Ok(number) => number.map(|number| (tel(&number), number)),
+        Err(error) => return failed(error, Some(&visitor)),
     };
     let name = visitor
         .account
@@ -75,6 +80,7 @@ pub async fn home(req: &Request, Data(state): Data<&AppState>) -> Response {
     let page = Home {
         chrome: Chrome::new(&visitor, "Your home page").offline_ready(),
         name,
+        out_of_hours,
     };
     ok(&page, &visitor)
 }
@@ -146,18 +152,40 @@ pub struct Worker {
     pub title: &'static str,
     pub name: String,
     pub email: String,
+    pub phone: Option<String>,
+    /// The number as a `tel:` link dials it.
+    pub phone_link: Option<String>,
+    pub working_hours: Option<String>,
     pub since: String,
 }
 
-impl From<&Allocation> for Worker {
-    fn from(allocation: &Allocation) -> Self {
+impl From<&Supporter> for Worker {
+    fn from(supporter: &Supporter) -> Self {
         Self {
-            title: allocation.role.staff_role().title(),
-            name: allocation.staff_name.clone(),
-            email: allocation.staff_email.clone(),
-            since: long_date(allocation.started_on),
+            title: supporter.role.staff_role().title(),
+            name: supporter.name.clone(),
+            email: supporter.email.clone(),
+            phone_link: supporter.phone.as_deref().map(tel),
+            phone: supporter.phone.clone(),
+            working_hours: supporter.working_hours.clone(),
+            since: long_date(supporter.since),
         }
     }
+}
+
+/// "0151 496 0000" as a `tel:` address.
+pub fn tel(number: &str) -> String {
+    let digits: String = number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{digits}")
+}
+
+/// A time their personal adviser was in touch, as the young person reads it.
+pub struct ContactLine {
+    pub on: String,
+    pub how: &'static str,
 }
 
 #[derive(Template)]
@@ -165,6 +193,8 @@ impl From<&Allocation> for Worker {
 struct Workers {
     chrome: Chrome,
     workers: Vec<Worker>,
+    out_of_hours: Option<(String, String)>,
+    contacts: Vec<ContactLine>,
 }
 
 #[handler]
@@ -173,16 +203,27 @@ pub async fn workers(req: &Request, Data(state): Data<&AppState>) -> Response {
         Ok(found) => found,
         Err(response) => return response,
     };
-    let allocations = match allocations::list(state, &caller, own).await {
-        Ok(allocations) => allocations,
+    let supporters = match contacts::supporters(state, &caller, own).await {
+        Ok(found) => found,
+        Err(error) => return failed(error, Some(&visitor)),
+    };
+    let log = match contacts::contact_log(state, &caller, own).await {
+        Ok(found) => found,
         Err(error) => return failed(error, Some(&visitor)),
     };
     let page = Workers {
-        chrome: Chrome::new(&visitor, "Your workers").offline_ready(),
-        workers: allocations
+        chrome: Chrome::new(&visitor, "Who supports you").offline_ready(),
+        workers: supporters.workers.iter().map(Worker::from).collect(),
+        out_of_hours: supporters
+            .out_of_hours_phone
+            .map(|number| (tel(&number), number)),
+        contacts: log
             .iter()
-            .filter(|a| a.ended_on.is_none())
-            .map(Worker::from)
+            .take(5)
+            .map(|c| ContactLine {
+                on: long_date(c.contact_on),
+                how: c.method.words(),
+            })
             .collect(),
     };
     ok(&page, &visitor)

@@ -71,13 +71,17 @@ describe("offline", () => {
     await expectTitleAndHeading(page, "Your home page – Onward", "Hello, Jess");
     assert.match(await bannerText(), BANNER);
     assert.equal(await page.locator("main a[href='/my/workers']").count(), 1);
+    assert.equal(await page.locator("main a[href='tel:01514960000']").count(), 1, "who to call tonight, even offline");
     await expectNoAxeViolations(page, "/home offline");
     await screenshot(page, "Offline home");
 
     await goOffline("/my/workers");
-    await expectTitleAndHeading(page, "Your workers – Onward", "Your workers");
+    await expectTitleAndHeading(page, "Who supports you – Onward", "Who supports you");
     assert.match(await bannerText(), BANNER);
-    assert.match(await page.locator("main").innerText(), /Priya Adviser/);
+    const workers = await page.locator("main").innerText();
+    assert.match(workers, /Priya Adviser/);
+    assert.match(workers, /07700 900102/, "the PA's phone number");
+    assert.match(workers, /If something goes wrong tonight or at the weekend[\s\S]*0151 496 0000/, "the out-of-hours number");
     await expectNoAxeViolations(page, "/my/workers offline");
     await screenshot(page, "Offline workers");
   });

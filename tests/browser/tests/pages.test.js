@@ -127,7 +127,7 @@ describe("every portal page", () => {
     const own = [
       ["/home", "Home", "Your home page – Onward", "Hello, Jess"],
       ["/my/details", "Your details", "Your details – Onward", "Your details"],
-      ["/my/workers", "Your workers", "Your workers – Onward", "Your workers"],
+      ["/my/workers", "Who supports you", "Who supports you – Onward", "Who supports you"],
       ["/my/record-views", "Who has looked at your record", "Who has looked at your record – Onward", "Who has looked at your record"],
     ];
     for (const [path, name, title, h1] of own) {

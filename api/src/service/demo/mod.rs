@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use entity::{
     authority, care_episode, care_plan, health_assessment, placement, review, social_worker_visit,
-    staff_allocation, team, young_person,
+    staff_allocation, team, user, young_person,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -23,6 +23,7 @@ use crate::{
     error::Result,
 };
 
+mod contacts;
 mod entitlements;
 mod health;
 mod local_offer;
@@ -154,6 +155,8 @@ pub async fn seed(
                 code: Set(AUTHORITY_CODE.into()),
                 name: Set("Onward Demo Borough Council".into()),
                 created_at: Set(now),
+                // A number kept for drama by Ofcom: it reaches nobody.
+                out_of_hours_phone: Set(Some("0151 496 0000".into())),
             }
             .insert(&txn)
             .await?
@@ -187,7 +190,7 @@ pub async fn seed(
     // One hash serves every demo account: they share a published password anyway.
     let password_hash = passwords::hash(DEMO_PASSWORD)?;
     let mut staff_ids = Vec::new();
-    for account in &STAFF {
+    for (number, account) in STAFF.iter().enumerate() {
         let email = Email::parse(account.email).expect("demo emails are valid");
         let id = match accounts::find_by_email(&txn, &email).await? {
             Some(existing) => existing.id,
@@ -204,7 +207,17 @@ pub async fn seed(
                         .find(|(role, _)| *role == account.role)
                         .map(|(_, id)| *id),
                 };
-                accounts::create(&txn, new, now).await?
+                let id = accounts::create(&txn, new, now).await?;
+                // Mobile numbers kept for drama by Ofcom: they reach nobody.
+                user::ActiveModel {
+                    id: Set(id),
+                    phone: Set(Some(format!("07700 900{:03}", 101 + number))),
+                    working_hours: Set(Some("Monday to Friday, 9am to 5pm".into())),
+                    ..Default::default()
+                }
+                .update(&txn)
+                .await?;
+                id
             }
         };
         staff_ids.push((account.role, id));
@@ -255,6 +268,15 @@ pub async fn seed(
             today,
         }
         .write(&txn, person.care)
+        .await?;
+        contacts::write(
+            &txn,
+            young_person_id,
+            matches!(person.care, CareStory::LeftCareAt18),
+            staff_id(Role::PersonalAdviser),
+            today,
+            now,
+        )
         .await?;
         obligations::refresh(&txn, &record, standards, today, now).await?;
         if matches!(person.care, CareStory::LeftCareAt18) {

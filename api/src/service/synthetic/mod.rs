@@ -284,6 +284,8 @@ async fn staff_member(
         active: Set(true),
         created_at: Set(now),
         team_id: Set(team_id),
+        phone: Set(None),
+        working_hours: Set(None),
     }
     .insert(db)
     .await?;
