@@ -15,6 +15,7 @@ mod m20261122_000011_create_care_leaver_statuses;
 mod m20261122_000012_create_local_offer;
 mod m20261203_000013_create_entitlements;
 mod m20261203_000014_create_contacts;
+mod m20261203_000015_create_pathway_plans;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000012_create_local_offer::Migration),
             Box::new(m20261203_000013_create_entitlements::Migration),
             Box::new(m20261203_000014_create_contacts::Migration),
+            Box::new(m20261203_000015_create_pathway_plans::Migration),
         ]
     }
 }

@@ -262,6 +262,27 @@ impl DateField {
 
 /// Read a date typed into three boxes. `what` names it in messages, for example "the date
 /// the review was held". All boxes empty is `Ok(None)`.
+/// A date the form needs: the date, or `None` with the problem added to the summary under
+/// the field's id ("Enter the date it was raised" when nothing was typed).
+pub fn required_date(
+    errors: &mut ErrorSummary,
+    id: &str,
+    (day, month, year): (&str, &str, &str),
+    what: &str,
+) -> Option<chrono::NaiveDate> {
+    match read_date(day, month, year, what) {
+        Ok(Some(date)) => Some(date),
+        Ok(None) => {
+            errors.add(id, format!("Enter {what}"));
+            None
+        }
+        Err(message) => {
+            errors.add(id, message);
+            None
+        }
+    }
+}
+
 pub fn read_date(
     day: &str,
     month: &str,

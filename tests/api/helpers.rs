@@ -191,7 +191,7 @@ pub struct Reply {
 }
 
 impl Reply {
-    async fn from(response: Response) -> Self {
+    pub async fn from_response(response: Response) -> Self {
         let status = response.status();
         let headers = response.headers().clone();
         let text = response.text().await.expect("body reads");
@@ -257,7 +257,7 @@ impl TestApp {
         if let Some(body) = body {
             request = request.json(&body);
         }
-        Reply::from(request.send().await.expect("request sends")).await
+        Reply::from_response(request.send().await.expect("request sends")).await
     }
 
     pub async fn get(&self, path: &str, token: &str) -> Reply {

@@ -14,6 +14,7 @@ mod helpers;
 mod local_offer;
 mod obligations;
 mod openapi;
+mod pathway_plans;
 mod portal;
 mod reviews;
 mod settings;

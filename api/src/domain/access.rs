@@ -63,6 +63,12 @@ pub enum Action {
     ReadContactLog,
     /// Record a time a personal adviser was in touch.
     LogContact,
+    /// A young person's pathway plan: the draft, the agreed versions, their views.
+    ReadPathwayPlan,
+    /// Write the draft pathway plan and agree it.
+    EditPathwayPlan,
+    /// Add views to the plan and agree to it: the young person's own.
+    ContributeToPathwayPlan,
 }
 
 /// What connects a record to the people around it, loaded by the service layer.
@@ -95,14 +101,18 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
     use Reach::*;
     let for_allocated = |allocation| match action {
         ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadObligations | ReadHealth
-        | ReadEntitlements | ReadContactLog => Some(AllocatedAs(allocation)),
+        | ReadEntitlements | ReadContactLog | ReadPathwayPlan => Some(AllocatedAs(allocation)),
         // The contact log is the personal adviser's own record of keeping in touch.
         LogContact if allocation == AllocationRole::PersonalAdviser => {
             Some(AllocatedAs(allocation))
         }
         // The PA and social worker keep the health history, decide care-leaver status and
         // answer requests from the local offer; the IRO reads and reviews.
-        RecordHealth | RecordCareLeaverStatus | RecordEntitlements | TickKeyDocuments
+        RecordHealth
+        | RecordCareLeaverStatus
+        | RecordEntitlements
+        | TickKeyDocuments
+        | EditPathwayPlan
             if allocation != AllocationRole::Iro =>
         {
             Some(AllocatedAs(allocation))
@@ -137,10 +147,13 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | RecordEntitlements
             | TickKeyDocuments
             | ReadContactLog
-            | LogContact => Some(WholeAuthority),
+            | LogContact
+            | ReadPathwayPlan
+            | EditPathwayPlan => Some(WholeAuthority),
             // Escalation is the IRO's independent challenge to the authority's managers; asking
-            // is the young person's own; the offer is written by the council's administrators.
-            RaiseEscalation | AskForEntitlement | PublishOffer => None,
+            // and agreeing are the young person's own; the offer is written by the council's
+            // administrators.
+            RaiseEscalation | AskForEntitlement | ContributeToPathwayPlan | PublishOffer => None,
         },
         // Administrators set records up and allocate staff; they do not read case records.
         Role::Admin => match action {
@@ -164,15 +177,27 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | RecordEntitlements
             | TickKeyDocuments
             | ReadContactLog
-            | LogContact => None,
+            | LogContact
+            | ReadPathwayPlan
+            | EditPathwayPlan
+            | ContributeToPathwayPlan => None,
         },
         Role::PersonalAdviser => for_allocated(AllocationRole::PersonalAdviser),
         Role::SocialWorker => for_allocated(AllocationRole::SocialWorker),
         Role::Iro => for_allocated(AllocationRole::Iro),
         Role::YoungPerson => match action {
-            ListYoungPeople | ReadYoungPerson | ReadAllocations | ReadAccessLog
-            | ReadObligations | ReadHealth | ReadEntitlements | AskForEntitlement
-            | TickKeyDocuments | ReadContactLog => Some(OwnRecord),
+            ListYoungPeople
+            | ReadYoungPerson
+            | ReadAllocations
+            | ReadAccessLog
+            | ReadObligations
+            | ReadHealth
+            | ReadEntitlements
+            | AskForEntitlement
+            | TickKeyDocuments
+            | ReadContactLog
+            | ReadPathwayPlan
+            | ContributeToPathwayPlan => Some(OwnRecord),
             CreateYoungPerson
             | ManageAllocations
             | ListStaff
@@ -185,7 +210,8 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | RecordCareLeaverStatus
             | RecordEntitlements
             | PublishOffer
-            | LogContact => None,
+            | LogContact
+            | EditPathwayPlan => None,
         },
         // Their work is in their own areas, never in children's case records.
         Role::PrivateFosteringOfficer | Role::HousingOfficer => None,

@@ -13,6 +13,7 @@ pub mod local_offer;
 pub mod login_throttle;
 pub mod obligations;
 pub mod outbox;
+pub mod pathway_plans;
 pub mod people;
 pub mod roles;
 pub mod timeliness;

@@ -21,10 +21,11 @@ pub enum Kind {
     SocialWorkerVisit,
     DentalCheck,
     PaContact,
+    PathwayPlanReview,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::LacReview,
         Kind::CarePlan,
         Kind::InitialHealthAssessment,
@@ -32,6 +33,7 @@ impl Kind {
         Kind::SocialWorkerVisit,
         Kind::DentalCheck,
         Kind::PaContact,
+        Kind::PathwayPlanReview,
     ];
 
     pub fn code(self) -> &'static str {
@@ -43,6 +45,7 @@ impl Kind {
             Kind::SocialWorkerVisit => "social_worker_visit",
             Kind::DentalCheck => "dental_check",
             Kind::PaContact => "pa_contact",
+            Kind::PathwayPlanReview => "pathway_plan_review",
         }
     }
 
@@ -191,6 +194,8 @@ pub struct Facts {
     pub dental_checks_on: Vec<NaiveDate>,
     /// Days a personal adviser was in touch.
     pub pa_contacts_on: Vec<NaiveDate>,
+    /// Days a pathway plan was agreed.
+    pub pathway_plans_agreed_on: Vec<NaiveDate>,
 }
 
 /// Intervals the authority sets for itself, where no regulation fixes one.
@@ -236,6 +241,7 @@ pub fn obligations(facts: &Facts, standards: &LocalStandards, as_of: NaiveDate) 
         all.extend(dental_checks(facts, standards, period, as_of));
     }
     all.extend(pa_contacts(facts, standards, as_of));
+    all.extend(pathway_plan_reviews(facts, as_of));
     all.sort_by_key(|o| (o.kind, o.due_on));
     all
 }
@@ -469,6 +475,34 @@ fn pa_contacts(facts: &Facts, standards: &LocalStandards, as_of: NaiveDate) -> V
         add_weeks(*first, weeks),
         later,
         |_, last| add_weeks(last, weeks),
+        under_25,
+        as_of,
+    )
+}
+
+/// Care Leavers (England) Regulations 2010 and the guidance: a pathway plan is reviewed at
+/// least every 6 months. From the first agreed plan, each next review is due 6 months after
+/// the last agreement, for as long as the young person is under 25.
+fn pathway_plan_reviews(facts: &Facts, as_of: NaiveDate) -> Vec<Obligation> {
+    let mut agreed: Vec<NaiveDate> = facts
+        .pathway_plans_agreed_on
+        .iter()
+        .copied()
+        .filter(|d| *d <= as_of)
+        .collect();
+    agreed.sort();
+    agreed.dedup();
+    let Some((first, later)) = agreed.split_first() else {
+        return Vec::new();
+    };
+    let under_25 = facts
+        .date_of_birth
+        .is_none_or(|born| as_of < add_months(born, 25 * 12));
+    repeating(
+        Kind::PathwayPlanReview,
+        add_months(*first, 6),
+        later,
+        |_, last| add_months(last, 6),
         under_25,
         as_of,
     )
@@ -865,6 +899,25 @@ mod tests {
             of_kind(&at_25, Kind::PaContact)
                 .iter()
                 .all(|o| o.2.is_some())
+        );
+    }
+
+    #[test]
+    fn a_pathway_plan_is_reviewed_within_six_months_of_the_last_agreement() {
+        let facts = Facts {
+            date_of_birth: Some(d("2007-03-10")),
+            pathway_plans_agreed_on: vec![d("2026-01-15"), d("2026-08-01")],
+            ..Facts::default()
+        };
+        assert_eq!(
+            of_kind(
+                &obligations(&facts, &LocalStandards::default(), d("2026-12-03")),
+                Kind::PathwayPlanReview
+            ),
+            [
+                (d("2026-07-15"), Status::MetLate, Some(d("2026-08-01"))),
+                (d("2027-02-01"), Status::Upcoming, None),
+            ]
         );
     }
 

@@ -12,6 +12,7 @@ pub mod me;
 pub mod middleware;
 pub mod obligations;
 pub mod offer_publishing;
+pub mod pathway_plans;
 pub mod problem;
 pub mod reports;
 pub mod sign_in;
@@ -100,6 +101,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + 
                 state: state.clone(),
             },
             contacts::ContactsApi {
+                state: state.clone(),
+            },
+            pathway_plans::PathwayPlansApi {
                 state: state.clone(),
             },
         ),

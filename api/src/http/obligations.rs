@@ -30,6 +30,7 @@ pub enum KindName {
     SocialWorkerVisit,
     DentalCheck,
     PaContact,
+    PathwayPlanReview,
 }
 
 impl From<Kind> for KindName {
@@ -42,6 +43,7 @@ impl From<Kind> for KindName {
             Kind::SocialWorkerVisit => KindName::SocialWorkerVisit,
             Kind::DentalCheck => KindName::DentalCheck,
             Kind::PaContact => KindName::PaContact,
+            Kind::PathwayPlanReview => KindName::PathwayPlanReview,
         }
     }
 }
@@ -56,6 +58,7 @@ impl From<KindName> for Kind {
             KindName::SocialWorkerVisit => Kind::SocialWorkerVisit,
             KindName::DentalCheck => Kind::DentalCheck,
             KindName::PaContact => Kind::PaContact,
+            KindName::PathwayPlanReview => Kind::PathwayPlanReview,
         }
     }
 }

@@ -38,10 +38,12 @@ pub enum ReadKind {
     Entitlements,
     /// Looked at when your personal adviser was in touch.
     ContactLog,
+    /// Looked at your pathway plan.
+    PathwayPlan,
 }
 
 impl ReadKind {
-    pub const ALL: [ReadKind; 10] = [
+    pub const ALL: [ReadKind; 11] = [
         ReadKind::Listed,
         ReadKind::Record,
         ReadKind::Allocations,
@@ -52,6 +54,7 @@ impl ReadKind {
         ReadKind::CareLeaverStatus,
         ReadKind::Entitlements,
         ReadKind::ContactLog,
+        ReadKind::PathwayPlan,
     ];
 
     pub fn code(self) -> &'static str {
@@ -66,6 +69,7 @@ impl ReadKind {
             ReadKind::CareLeaverStatus => "care_leaver_status",
             ReadKind::Entitlements => "entitlements",
             ReadKind::ContactLog => "contact_log",
+            ReadKind::PathwayPlan => "pathway_plan",
         }
     }
 
@@ -87,6 +91,7 @@ impl ReadKind {
             ReadKind::CareLeaverStatus => "Looked at whether you are a care leaver",
             ReadKind::Entitlements => "Looked at what you can get and what you have asked for",
             ReadKind::ContactLog => "Looked at when your personal adviser was in touch",
+            ReadKind::PathwayPlan => "Looked at your pathway plan",
         }
     }
 }

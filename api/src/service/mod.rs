@@ -18,6 +18,7 @@ pub mod obligations;
 pub mod offer_publishing;
 pub mod outbox;
 pub mod passwords;
+pub mod pathway_plans;
 pub mod portal_sessions;
 pub mod reports;
 pub mod sign_in;

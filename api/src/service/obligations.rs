@@ -4,8 +4,8 @@
 //! about them is recorded, in the same transaction.
 use chrono::{Duration, NaiveDate};
 use entity::{
-    care_episode, care_plan, health_assessment, health_entry, obligation, pa_contact, placement,
-    review, social_worker_visit, young_person,
+    care_episode, care_plan, health_assessment, health_entry, obligation, pa_contact,
+    pathway_plan_version, placement, review, social_worker_visit, young_person,
 };
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -67,6 +67,10 @@ pub async fn load_facts(db: &impl ConnectionTrait, person: &young_person::Model)
         .filter(health_entry::Column::ReplacedAt.is_null())
         .all(db)
         .await?;
+    let plans_agreed = pathway_plan_version::Entity::find()
+        .filter(pathway_plan_version::Column::YoungPersonId.eq(id))
+        .all(db)
+        .await?;
     let pa_contacts = pa_contact::Entity::find()
         .filter(pa_contact::Column::YoungPersonId.eq(id))
         .all(db)
@@ -101,6 +105,7 @@ pub async fn load_facts(db: &impl ConnectionTrait, person: &young_person::Model)
         social_worker_visits_on: visits.iter().map(|v| v.visited_on).collect(),
         dental_checks_on: dental_checks.iter().map(|c| c.happened_on).collect(),
         pa_contacts_on: pa_contacts.iter().map(|c| c.contact_on).collect(),
+        pathway_plans_agreed_on: plans_agreed.iter().map(|p| p.agreed_on).collect(),
     })
 }
 

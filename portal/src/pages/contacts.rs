@@ -21,7 +21,7 @@ use super::{
     Chrome, failed, ok, render, see_other,
     staff::{child_name, staff_form_sender, staff_member},
 };
-use crate::forms::{ChoiceField, DateField, ErrorSummary, TextField, TextareaField, read_date};
+use crate::forms::{ChoiceField, DateField, ErrorSummary, TextField, TextareaField, required_date};
 
 #[derive(Template)]
 #[template(path = "staff_contact_form.html")]
@@ -143,22 +143,16 @@ pub async fn record_contact(
         Err(response) => return response,
     };
     let mut errors = ErrorSummary::default();
-    let contact_on = match read_date(
-        &answers.contact_on_day,
-        &answers.contact_on_month,
-        &answers.contact_on_year,
+    let contact_on = required_date(
+        &mut errors,
+        "contact-on",
+        (
+            &answers.contact_on_day,
+            &answers.contact_on_month,
+            &answers.contact_on_year,
+        ),
         "the date you were in touch",
-    ) {
-        Ok(Some(date)) => Some(date),
-        Ok(None) => {
-            errors.add("contact-on", "Enter the date you were in touch");
-            None
-        }
-        Err(message) => {
-            errors.add("contact-on", message);
-            None
-        }
-    };
+    );
     let method = ContactMethod::from_code(&answers.method);
     if method.is_none() {
         errors.add("method", "Select how you were in touch");

@@ -24,7 +24,7 @@ use super::{
     young_person::long_date,
 };
 use crate::{
-    forms::{ChoiceField, DateField, ErrorSummary, TextareaField, read_date},
+    forms::{ChoiceField, DateField, ErrorSummary, TextareaField, read_date, required_date},
     session::Visitor,
 };
 
@@ -176,22 +176,16 @@ pub async fn raise(
         Err(response) => return response,
     };
     let mut errors = ErrorSummary::default();
-    let raised_on = match read_date(
-        &answers.raised_on_day,
-        &answers.raised_on_month,
-        &answers.raised_on_year,
+    let raised_on = required_date(
+        &mut errors,
+        "raised-on",
+        (
+            &answers.raised_on_day,
+            &answers.raised_on_month,
+            &answers.raised_on_year,
+        ),
         "the date it was raised",
-    ) {
-        Ok(Some(date)) => Some(date),
-        Ok(None) => {
-            errors.add("raised-on", "Enter the date it was raised");
-            None
-        }
-        Err(message) => {
-            errors.add("raised-on", message);
-            None
-        }
-    };
+    );
     let response_due_on = optional_date(
         &mut errors,
         "response-due-on",

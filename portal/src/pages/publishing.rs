@@ -34,7 +34,8 @@ use super::{
 };
 use crate::{
     forms::{
-        ChoiceField, DateField, ErrorSummary, Field, TextField, TextareaField, answer, read_date,
+        ChoiceField, DateField, ErrorSummary, Field, TextField, TextareaField, answer,
+        required_date,
     },
     session::Visitor,
 };
@@ -403,22 +404,16 @@ impl ItemAnswers {
                 None
             }
         };
-        let reviewed = match read_date(
-            &self.reviewed_day,
-            &self.reviewed_month,
-            &self.reviewed_year,
+        let reviewed = required_date(
+            errors,
+            "last-reviewed-on",
+            (
+                &self.reviewed_day,
+                &self.reviewed_month,
+                &self.reviewed_year,
+            ),
             "the date it was last checked",
-        ) {
-            Ok(Some(date)) => Some(date),
-            Ok(None) => {
-                errors.add("last-reviewed-on", "Enter the date it was last checked");
-                None
-            }
-            Err(message) => {
-                errors.add("last-reviewed-on", message);
-                None
-            }
-        };
+        );
         Some(OfferItem {
             area: area?,
             title: self.title.trim().to_owned(),

@@ -30,7 +30,7 @@ use super::{
     staff::{StatusTag, TimelinessRow, child_name, days_ago, staff_form_sender, staff_member},
     young_person::long_date,
 };
-use crate::forms::{ChoiceField, DateField, ErrorSummary, TextareaField, read_date};
+use crate::forms::{ChoiceField, DateField, ErrorSummary, TextareaField, required_date};
 
 const PER_PAGE: u64 = 25;
 
@@ -285,22 +285,16 @@ pub async fn record_review(
         Err(response) => return response,
     };
     let mut errors = ErrorSummary::default();
-    let held_on = match read_date(
-        &answers.held_on_day,
-        &answers.held_on_month,
-        &answers.held_on_year,
+    let held_on = required_date(
+        &mut errors,
+        "held-on",
+        (
+            &answers.held_on_day,
+            &answers.held_on_month,
+            &answers.held_on_year,
+        ),
         "the date the review was held",
-    ) {
-        Ok(Some(date)) => Some(date),
-        Ok(None) => {
-            errors.add("held-on", "Enter the date the review was held");
-            None
-        }
-        Err(message) => {
-            errors.add("held-on", message);
-            None
-        }
-    };
+    );
     let participation =
         Participation::from_code(&answers.participation).map(|p| p.words().to_owned());
     if participation.is_none() {

@@ -111,6 +111,7 @@ pub fn kind_title(kind: Kind) -> &'static str {
         Kind::SocialWorkerVisit => "Social worker visit",
         Kind::DentalCheck => "Dental check",
         Kind::PaContact => "Contact with their personal adviser",
+        Kind::PathwayPlanReview => "Pathway plan review",
     }
 }
 

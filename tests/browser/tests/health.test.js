@@ -97,9 +97,11 @@ describe("health histories", () => {
     await t.test("Jess: Your health, offline", async () => {
       // Once the service worker is in charge, a visit saves the page (offline.test.js covers the
       // first page seen before it was).
-      await waitInPage(page, async () =>
-        navigator.serviceWorker.controller !== null && (await navigator.serviceWorker.ready).active?.state === "activated");
+      await waitInPage(page, async () => (await navigator.serviceWorker.ready).active?.state === "activated");
+      // The worker claims open pages when it starts; a page that missed the claim (Chromium
+      // sometimes does while it prints to PDF) is controlled once it loads again.
       await page.goto(`${server.origin}/my/health`);
+      await waitInPage(page, () => navigator.serviceWorker.controller !== null);
       await waitInPage(page, async () => (await caches.match("/my/health")) !== undefined);
       await context.setOffline(true);
       const response = await page.goto(`${server.origin}/my/health`);

@@ -29,7 +29,9 @@ use super::{
     ticked,
 };
 use crate::{
-    forms::{ChoiceField, DateField, ErrorSummary, TextField, TextareaField, answer, read_date},
+    forms::{
+        ChoiceField, DateField, ErrorSummary, TextField, TextareaField, answer, required_date,
+    },
     pages::{
         Chrome, failed, ok, render, see_other,
         staff::{staff_form_sender, staff_member},
@@ -400,22 +402,16 @@ fn read_answer(kind: Kind, answers: &AnswerAnswers, errors: &mut ErrorSummary) -
             })
         }
         Kind::Received => {
-            let on = match read_date(
-                &answers.received_on_day,
-                &answers.received_on_month,
-                &answers.received_on_year,
+            let on = required_date(
+                errors,
+                "received-on",
+                (
+                    &answers.received_on_day,
+                    &answers.received_on_month,
+                    &answers.received_on_year,
+                ),
                 "the date they received it",
-            ) {
-                Ok(Some(date)) => Some(date),
-                Ok(None) => {
-                    errors.add("received-on", "Enter the date they received it");
-                    None
-                }
-                Err(message) => {
-                    errors.add("received-on", message);
-                    None
-                }
-            };
+            );
             let amount_pence = if answers.amount.trim().is_empty() {
                 None
             } else {

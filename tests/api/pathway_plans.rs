@@ -1,0 +1,306 @@
+//! Pathway plans over the API: writing with If-Match, the young person's views and
+//! agreement, agreed versions and what changed, the review clock, and who may do what.
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::{Reply, TestApp, spawn_app};
+
+async fn save(app: &TestApp, token: &str, id: Uuid, if_match: &str, plan: Value) -> Reply {
+    let response = app
+        .client
+        .put(app.url(&format!("/api/v1/young-people/{id}/pathway-plan")))
+        .bearer_auth(token)
+        .header("If-Match", if_match)
+        .json(&plan)
+        .send()
+        .await
+        .unwrap();
+    Reply::from_response(response).await
+}
+
+fn plan(money_needs: &str, actions: Value) -> Value {
+    json!({"sections": [
+        {"section": "accommodation", "needs": "A flat of her own by the spring",
+         "actions": [{"what": "Apply to the housing register", "who": "Jess with Priya",
+                      "by_when": null, "done": true}],
+         "own_words": ""},
+        {"section": "money", "needs": money_needs, "actions": actions, "own_words": ""}
+    ]})
+}
+
+fn section<'a>(draft: &'a Value, code: &str) -> &'a Value {
+    draft["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["section"] == code)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_pa_writes_the_plan_jess_adds_her_views_and_agrees_and_the_pa_agrees_it() {
+    let app = spawn_app().await;
+    let pa = app.token_for("pa@example.org").await;
+    let jess_token = app.token_for("jess@example.org").await;
+    let jess = app.young_person_id("Jess").await;
+    let path = format!("/api/v1/young-people/{jess}/pathway-plan");
+
+    let empty = app.get(&path, &pa).await;
+    assert_eq!(empty.status, StatusCode::OK, "{}", empty.body);
+    assert_eq!(empty.body["version"], 0);
+    assert_eq!(empty.headers["etag"], "\"0\"");
+    assert_eq!(empty.body["sections"].as_array().unwrap().len(), 9);
+
+    let saved = save(
+        &app,
+        &pa,
+        jess,
+        "\"0\"",
+        plan(
+            "Help to budget for bills",
+            json!([{"what": "Open a bank account", "who": "Jess", "by_when": "2027-01-31", "done": false}]),
+        ),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert_eq!(saved.body["version"], 1);
+    assert_eq!(saved.headers["etag"], "\"1\"");
+
+    let read = app.get(&path, &jess_token).await;
+    assert_eq!(read.status, StatusCode::OK);
+    let money = section(&read.body, "money");
+    assert_eq!(money["title"], "Money");
+    assert_eq!(money["actions"][0]["what"], "Open a bank account");
+    assert_eq!(money["actions"][0]["by_when"], "2027-01-31");
+
+    let commented = app
+        .post(
+            &format!("{path}/comments"),
+            &jess_token,
+            json!({"section": "money", "body": "I want to save for driving lessons too"}),
+        )
+        .await;
+    assert_eq!(commented.status, StatusCode::CREATED, "{}", commented.body);
+    let agreed = app
+        .post(&format!("{path}/agree"), &jess_token, json!({"version": 1}))
+        .await;
+    assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+    assert_eq!(agreed.body["young_person_agreed"], true);
+
+    let seen = app.get(&path, &pa).await;
+    assert_eq!(seen.body["young_person_agreed"], true);
+    assert_eq!(seen.body["comments"][0]["section"], "money");
+    assert_eq!(seen.body["comments"][0]["written_by"], "Jess");
+
+    let frozen = app
+        .post(&format!("{path}/agree"), &pa, json!({"version": 1}))
+        .await;
+    assert_eq!(frozen.status, StatusCode::OK, "{}", frozen.body);
+    assert_eq!(frozen.body["agreed_version"], 1);
+
+    let review_by = api::domain::pathway_plans::latest_review(app.today());
+    let versions = app.get(&format!("{path}/versions"), &jess_token).await;
+    let first = &versions.body["versions"][0];
+    assert_eq!(first["number"], 1);
+    assert_eq!(first["agreed_by"], "Priya Adviser");
+    assert!(first["young_person_agreed_at"].is_string());
+    assert_eq!(first["not_agreed_reason"], Value::Null);
+    assert_eq!(first["next_review_on"], review_by.to_string());
+
+    let obligations = app
+        .get(&format!("/api/v1/young-people/{jess}/obligations"), &pa)
+        .await;
+    assert!(
+        obligations.body["obligations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["kind"] == "pathway_plan_review"
+                && o["due_on"] == review_by.to_string()
+                && o["completed_on"].is_null()),
+        "{}",
+        obligations.body
+    );
+}
+
+#[tokio::test]
+async fn two_edits_at_once_never_silently_overwrite_each_other() {
+    let app = spawn_app().await;
+    let pa = app.token_for("pa@example.org").await;
+    let sw = app.token_for("sw@example.org").await;
+    let jess = app.young_person_id("Jess").await;
+
+    // Two first saves at once: one wins, the other is told.
+    let (a, b) = tokio::join!(
+        save(&app, &pa, jess, "\"0\"", plan("From the PA", json!([]))),
+        save(
+            &app,
+            &sw,
+            jess,
+            "\"0\"",
+            plan("From the social worker", json!([]))
+        ),
+    );
+    let mut statuses = [a.status.as_u16(), b.status.as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 409], "{} {}", a.body, b.body);
+
+    // Both read version 1; the PA saves first; the social worker's save is refused.
+    let path = format!("/api/v1/young-people/{jess}/pathway-plan");
+    let first = app.get(&path, &pa).await.body;
+    let winner = section(&first, "money")["needs"].clone();
+    let by_pa = save(
+        &app,
+        &pa,
+        jess,
+        "\"1\"",
+        plan("Budgeting with the PA", json!([])),
+    )
+    .await;
+    assert_eq!(by_pa.status, StatusCode::OK, "{}", by_pa.body);
+    let by_sw = save(
+        &app,
+        &sw,
+        jess,
+        "\"1\"",
+        plan("Budgeting with the SW", json!([])),
+    )
+    .await;
+    assert!(
+        by_sw.problem(409)["detail"]
+            .as_str()
+            .unwrap()
+            .contains("version 2"),
+        "{}",
+        by_sw.body
+    );
+    let now = app.get(&path, &pa).await.body;
+    assert_eq!(section(&now, "money")["needs"], "Budgeting with the PA");
+    assert_ne!(winner, Value::Null);
+    assert_eq!(now["version"], 2);
+}
+
+#[tokio::test]
+async fn agreeing_without_the_young_person_needs_a_reason_and_an_edit_needs_her_agreement_again() {
+    let app = spawn_app().await;
+    let pa = app.token_for("pa@example.org").await;
+    let jess_token = app.token_for("jess@example.org").await;
+    let jess = app.young_person_id("Jess").await;
+    let path = format!("/api/v1/young-people/{jess}/pathway-plan");
+    save(&app, &pa, jess, "\"0\"", plan("Budget", json!([]))).await;
+    app.post(&format!("{path}/agree"), &jess_token, json!({"version": 1}))
+        .await;
+    // An edit after she agreed: her agreement was to the words before.
+    save(
+        &app,
+        &pa,
+        jess,
+        "\"1\"",
+        plan(
+            "Budget, and debts",
+            json!([{"what": "Sort out the phone debt", "who": "Priya", "by_when": null, "done": false}]),
+        ),
+    )
+    .await;
+    let stale = app
+        .post(&format!("{path}/agree"), &jess_token, json!({"version": 1}))
+        .await;
+    assert_eq!(stale.problem(409)["status"], 409);
+    let without = app
+        .post(&format!("{path}/agree"), &pa, json!({"version": 2}))
+        .await;
+    assert!(without.problem(422)["errors"]["not_agreed_reason"].is_array());
+    let too_late = app.today() + chrono::Duration::days(200);
+    let late = app
+        .post(
+            &format!("{path}/agree"),
+            &pa,
+            json!({"version": 2, "not_agreed_reason": "x", "next_review_on": too_late.to_string()}),
+        )
+        .await;
+    assert!(late.problem(422)["errors"]["next_review_on"].is_array());
+    let agreed = app
+        .post(
+            &format!("{path}/agree"),
+            &pa,
+            json!({"version": 2, "not_agreed_reason": "Jess is away until January; agreed to keep the debt plan moving"}),
+        )
+        .await;
+    assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+
+    let versions = app.get(&format!("{path}/versions"), &jess_token).await;
+    let first = &versions.body["versions"][0];
+    assert_eq!(first["young_person_agreed_at"], Value::Null);
+    assert_eq!(
+        first["not_agreed_reason"],
+        "Jess is away until January; agreed to keep the debt plan moving"
+    );
+    // What changed is told against the version before; the first has everything new.
+    assert!(first["changes"].as_array().unwrap().iter().any(|c| {
+        c["section"] == "money"
+            && c["changes"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("New: Sort out the phone debt"))
+    }));
+    let one = app.get(&format!("{path}/versions/1"), &jess_token).await;
+    assert_eq!(one.status, StatusCode::OK);
+    assert_eq!(
+        app.get(&format!("{path}/versions/2"), &jess_token)
+            .await
+            .problem(404)["status"],
+        404
+    );
+}
+
+#[tokio::test]
+async fn the_team_reads_the_pa_and_social_worker_write_and_only_the_young_person_agrees_for_herself()
+ {
+    let app = spawn_app().await;
+    let jess = app.young_person_id("Jess").await;
+    let path = format!("/api/v1/young-people/{jess}/pathway-plan");
+    let iro = app.token_for("iro@example.org").await;
+    let jess_token = app.token_for("jess@example.org").await;
+    let sam_token = app.token_for("sam@example.org").await;
+    let admin = app.token_for("admin@example.org").await;
+    let pa = app.token_for("pa@example.org").await;
+
+    assert_eq!(app.get(&path, &iro).await.status, StatusCode::OK);
+    assert_eq!(app.get(&path, &sam_token).await.problem(404)["status"], 404);
+    assert_eq!(app.get(&path, &admin).await.problem(403)["status"], 403);
+    let by_iro = save(&app, &iro, jess, "\"0\"", plan("x", json!([]))).await;
+    assert_eq!(by_iro.problem(403)["status"], 403);
+    let by_jess = save(&app, &jess_token, jess, "\"0\"", plan("x", json!([]))).await;
+    assert_eq!(by_jess.problem(403)["status"], 403);
+    let nonsense = save(&app, &pa, jess, "yesterday", plan("x", json!([]))).await;
+    assert!(nonsense.problem(422)["errors"]["If-Match"].is_array());
+    let without = app
+        .request(Method::PUT, &path, Some(&pa), Some(plan("x", json!([]))))
+        .await;
+    assert!(without.status.is_client_error(), "If-Match is required");
+    let blank_action = save(
+        &app,
+        &pa,
+        jess,
+        "\"0\"",
+        plan(
+            "x",
+            json!([{"what": " ", "who": "Priya", "by_when": null, "done": false}]),
+        ),
+    )
+    .await;
+    assert!(
+        blank_action.problem(422)["errors"]["money.actions.0.what"].is_array(),
+        "{}",
+        blank_action.body
+    );
+    let comment_by_pa = app
+        .post(
+            &format!("{path}/comments"),
+            &pa,
+            json!({"section": "money", "body": "In her name"}),
+        )
+        .await;
+    assert_eq!(comment_by_pa.problem(403)["status"], 403);
+}
