@@ -177,7 +177,10 @@ async fn two_edits_at_once_never_silently_overwrite_each_other() {
     );
     let now = app.get(&path, &pa).await.body;
     assert_eq!(section(&now, "money")["needs"], "Budgeting with the PA");
-    assert_ne!(winner, Value::Null);
+    assert!(
+        winner == "From the PA" || winner == "From the social worker",
+        "one whole save stands, not a mixture: {winner}"
+    );
     assert_eq!(now["version"], 2);
 }
 
@@ -303,4 +306,159 @@ async fn the_team_reads_the_pa_and_social_worker_write_and_only_the_young_person
         )
         .await;
     assert_eq!(comment_by_pa.problem(403)["status"], 403);
+}
+
+#[tokio::test]
+async fn in_the_portal_the_pa_writes_jess_adds_her_views_and_agrees_and_a_clash_keeps_what_was_typed()
+ {
+    let app = spawn_app().await;
+    let jess = app.young_person_id("Jess").await;
+    let mut pa = crate::portal::signed_in(&app, "pa@example.org").await;
+    let mut sw = crate::portal::signed_in(&app, "sw@example.org").await;
+    let plan_page = format!("/staff/young-people/{jess}/plan");
+    let edit = format!("{plan_page}/edit");
+
+    assert!(pa.get(&plan_page).await.body.contains("Not written yet"));
+    let form = pa.get(&edit).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains(r#"name="money__actions__0__what""#));
+
+    // A half-written action is an error against its own field, and nothing is saved.
+    let half = pa
+        .post(
+            &edit,
+            &[
+                ("version", "0"),
+                ("money__needs", "Help to budget"),
+                ("money__actions__0__what", "Open a bank account"),
+                ("money__actions__0__who", ""),
+            ],
+        )
+        .await;
+    assert_eq!(half.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        half.body.contains(r##"href="#money--actions--0--who""##),
+        "{}",
+        half.body
+    );
+    assert!(
+        half.body.contains("Help to budget"),
+        "what was typed is kept"
+    );
+
+    let saved = pa
+        .post(
+            &edit,
+            &[
+                ("version", "0"),
+                ("money__needs", "Help to budget"),
+                ("money__actions__0__what", "Open a bank account"),
+                ("money__actions__0__who", "Jess, with Priya"),
+                ("money__actions__0__by_day", "31"),
+                ("money__actions__0__by_month", "1"),
+                ("money__actions__0__by_year", "2027"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.location(), format!("{plan_page}?saved=draft"));
+
+    // Both open version 1; the PA saves first; the social worker is told, and keeps their words.
+    sw.get(&edit).await;
+    let by_pa = pa
+        .post(
+            &edit,
+            &[
+                ("version", "1"),
+                ("money__needs", "Help to budget, from the PA"),
+            ],
+        )
+        .await;
+    assert_eq!(by_pa.status, StatusCode::SEE_OTHER);
+    let by_sw = sw
+        .post(
+            &edit,
+            &[
+                ("version", "1"),
+                ("money__needs", "Help to budget, from the social worker"),
+            ],
+        )
+        .await;
+    assert_eq!(by_sw.status, StatusCode::CONFLICT);
+    assert!(
+        by_sw
+            .body
+            .contains("This plan changed while you were editing")
+    );
+    assert!(by_sw.body.contains("Priya Adviser saved it"));
+    assert!(
+        by_sw
+            .body
+            .contains("Help to budget, from the social worker")
+    );
+    assert!(by_sw.body.contains(r#"name="version" value="2""#));
+    assert!(
+        pa.get(&plan_page)
+            .await
+            .body
+            .contains("Help to budget, from the PA")
+    );
+
+    let mut young = crate::portal::sign_in_young_person(&app, "jess@example.org", 0).await;
+    let mine = young.get("/my/plan").await;
+    assert_eq!(mine.title(), "Your pathway plan – Onward");
+    assert!(mine.body.contains("Help to budget, from the PA"));
+    let views = young
+        .post(
+            "/my/plan/views/money",
+            &[("body", "I would like help with my phone bill too")],
+        )
+        .await;
+    assert_eq!(views.location(), "/my/plan?saved=views#money");
+    let agreed = young.post("/my/plan/agree", &[("version", "2")]).await;
+    assert_eq!(agreed.location(), "/my/plan?saved=agreed");
+    assert!(
+        young
+            .get("/my/plan")
+            .await
+            .body
+            .contains("You agreed to this plan on")
+    );
+
+    let staff_view = pa.get(&plan_page).await;
+    assert!(
+        staff_view
+            .body
+            .contains("I would like help with my phone bill too")
+    );
+    assert!(staff_view.body.contains("Agreed this version on"));
+    let agree = format!("{plan_page}/agree");
+    let agree_form = pa.get(&agree).await;
+    assert!(
+        !agree_form.body.contains("not_agreed_reason"),
+        "she agreed: no reason asked"
+    );
+    let review = api::domain::pathway_plans::latest_review(app.today());
+    let frozen = pa
+        .post(
+            &agree,
+            &[
+                ("version", "2"),
+                ("next_review_on_day", &review.format("%-d").to_string()),
+                ("next_review_on_month", &review.format("%-m").to_string()),
+                ("next_review_on_year", &review.format("%Y").to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(
+        frozen.location(),
+        format!("{plan_page}?saved=agreed"),
+        "{}",
+        frozen.body
+    );
+    let after = young.get("/my/plan").await;
+    assert!(
+        after.body.contains("This plan was agreed on"),
+        "{}",
+        after.body
+    );
 }

@@ -42,6 +42,10 @@ pub struct Draft {
     pub agreed_versions: i32,
     /// When the plan is next reviewed, from the last agreed version.
     pub next_review_on: Option<NaiveDate>,
+    /// The last agreed version's content and the day it was agreed, to compare the draft with.
+    pub last_agreed: Option<(Plan, NaiveDate)>,
+    /// When the young person agreed this version of the draft.
+    pub young_person_agreed_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone)]
@@ -142,7 +146,15 @@ pub async fn draft(state: &AppState, caller: &Caller, young_person_id: Uuid) -> 
             })
             .collect(),
         agreed_versions: last.as_ref().map_or(0, |v| v.number),
-        next_review_on: last.map(|v| v.next_review_on),
+        next_review_on: last.as_ref().map(|v| v.next_review_on),
+        last_agreed: match &last {
+            Some(v) => Some((read_plan(&v.content)?, v.agreed_on)),
+            None => None,
+        },
+        young_person_agreed_at: stored
+            .as_ref()
+            .filter(|d| d.young_person_agreed_version == Some(d.version))
+            .and_then(|d| d.young_person_agreed_at),
     })
 }
 

@@ -4,6 +4,7 @@ mod entitlements;
 mod escalations;
 mod health;
 mod offer;
+mod plans;
 mod public;
 mod publishing;
 mod reports;
@@ -74,6 +75,33 @@ pub fn mount(routes: Route, state: AppState) -> Route {
             "/my/entitlements/:item/ask",
             get(entitlements::ask)
                 .post(entitlements::send_request)
+                .data(state.clone()),
+        )
+        .at("/my/plan", get(plans::my_plan).data(state.clone()))
+        .at(
+            "/my/plan/agree",
+            post(plans::agree_my_plan).data(state.clone()),
+        )
+        .at(
+            "/my/plan/views/:section",
+            get(plans::add_views)
+                .post(plans::send_views)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/plan",
+            get(plans::staff_plan).data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/plan/edit",
+            get(plans::edit_plan)
+                .post(plans::save_plan)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/young-people/:id/plan/agree",
+            get(plans::agree_form)
+                .post(plans::save_agreement)
                 .data(state.clone()),
         )
         .at(

@@ -315,6 +315,7 @@ struct Record {
     escalations: Option<Vec<EscalationSummary>>,
     may_raise_escalation: bool,
     may_read_health: bool,
+    may_read_plan: bool,
     care_leaver: CareLeaverLine,
     /// The latest contacts with their personal adviser; `None` when the role does not see them.
     contact_log: Option<Vec<ContactRow>>,
@@ -461,6 +462,7 @@ pub async fn young_person(
         escalations,
         may_raise_escalation: access::holds_grant(&caller.actor, Action::RaiseEscalation),
         may_read_health: access::holds_grant(&caller.actor, Action::ReadHealth),
+        may_read_plan: access::holds_grant(&caller.actor, Action::ReadPathwayPlan),
         contact_log,
         may_log_contact: access::holds_grant(&caller.actor, Action::LogContact),
         care_leaver,
