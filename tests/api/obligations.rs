@@ -215,9 +215,13 @@ async fn lists_show_each_caller_the_deadlines_of_the_children_they_hold() {
     assert_eq!(item["status"], "overdue");
     assert_eq!(item["due_on"], "2026-02-02");
 
-    // The IRO does not hold this child until allocated.
+    // The IRO does not hold this child until allocated. (Jess, whom the IRO does hold, has
+    // her own overdue deadline: no pathway plan was ever agreed for her.)
     let before = app
-        .get("/api/v1/obligations?status=overdue&as_of=2026-03-01", &iro)
+        .get(
+            "/api/v1/obligations?status=overdue&kind=lac_review&as_of=2026-03-01",
+            &iro,
+        )
         .await;
     assert_eq!(before.body["total"], 0);
     let iro_id = app.get("/api/v1/staff?role=iro", &manager).await.body["staff"][0]["id"].clone();

@@ -113,7 +113,14 @@ pub async fn wait_for_email(app: &TestApp, count: usize) -> String {
                 .collect();
             if files.len() >= count {
                 files.sort();
-                return std::fs::read_to_string(&files.last().unwrap().1).unwrap();
+                // The mailer writes the file in place: read it once it has stopped growing.
+                let newest = &files.last().unwrap().1;
+                let first = std::fs::read_to_string(newest).unwrap_or_default();
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                let second = std::fs::read_to_string(newest).unwrap_or_default();
+                if !second.is_empty() && first == second {
+                    return second;
+                }
             }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;

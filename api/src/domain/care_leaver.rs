@@ -133,6 +133,23 @@ fn became_eligible_on(born: NaiveDate, periods: &[Span], as_of: NaiveDate) -> Op
     })
 }
 
+/// The first day the young person was an eligible child, as far as is known on `as_of`.
+pub fn eligible_from(
+    born: NaiveDate,
+    periods_of_care: &[Span],
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
+    let periods: Vec<Span> = periods_of_care
+        .iter()
+        .filter(|p| p.started_on <= as_of)
+        .map(|p| Span {
+            started_on: p.started_on,
+            ended_on: p.ended_on.filter(|end| *end <= as_of),
+        })
+        .collect();
+    became_eligible_on(born, &periods, as_of)
+}
+
 /// The young person's category on `as_of`, from their date of birth and periods of care (any
 /// that start after `as_of` are ignored).
 pub fn category(born: NaiveDate, periods_of_care: &[Span], as_of: NaiveDate) -> Category {

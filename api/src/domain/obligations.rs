@@ -7,7 +7,10 @@
 //! was known and due then.
 use chrono::NaiveDate;
 
-use super::calendar::{add_months, add_weeks, add_working_days, age_on};
+use super::{
+    calendar::{add_months, add_weeks, add_working_days, age_on},
+    care_leaver,
+};
 
 /// An open obligation is "due soon" when it is due within this many calendar days.
 pub const DUE_SOON_DAYS: i64 = 28;
@@ -22,10 +25,11 @@ pub enum Kind {
     DentalCheck,
     PaContact,
     PathwayPlanReview,
+    NeedsAssessment,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::LacReview,
         Kind::CarePlan,
         Kind::InitialHealthAssessment,
@@ -34,6 +38,7 @@ impl Kind {
         Kind::DentalCheck,
         Kind::PaContact,
         Kind::PathwayPlanReview,
+        Kind::NeedsAssessment,
     ];
 
     pub fn code(self) -> &'static str {
@@ -46,6 +51,7 @@ impl Kind {
             Kind::DentalCheck => "dental_check",
             Kind::PaContact => "pa_contact",
             Kind::PathwayPlanReview => "pathway_plan_review",
+            Kind::NeedsAssessment => "needs_assessment",
         }
     }
 
@@ -242,6 +248,7 @@ pub fn obligations(facts: &Facts, standards: &LocalStandards, as_of: NaiveDate) 
     }
     all.extend(pa_contacts(facts, standards, as_of));
     all.extend(pathway_plan_reviews(facts, as_of));
+    all.extend(needs_assessment(facts, as_of));
     all.sort_by_key(|o| (o.kind, o.due_on));
     all
 }
@@ -504,6 +511,33 @@ fn pathway_plan_reviews(facts: &Facts, as_of: NaiveDate) -> Vec<Obligation> {
         later,
         |_, last| add_months(last, 6),
         under_25,
+        as_of,
+    )
+}
+
+/// CPPCR 2010 reg 42: an eligible child's needs are assessed, and their first pathway plan
+/// prepared, within 3 months of their 16th birthday, or of becoming eligible if that is later.
+/// The first agreed pathway plan meets it.
+fn needs_assessment(facts: &Facts, as_of: NaiveDate) -> Vec<Obligation> {
+    let Some(born) = facts.date_of_birth else {
+        return Vec::new();
+    };
+    let Some(eligible_from) = care_leaver::eligible_from(born, &facts.periods_of_care, as_of)
+    else {
+        return Vec::new();
+    };
+    let mut plans: Vec<NaiveDate> = facts
+        .pathway_plans_agreed_on
+        .iter()
+        .copied()
+        .filter(|d| *d <= as_of)
+        .collect();
+    plans.sort();
+    once(
+        Kind::NeedsAssessment,
+        add_months(eligible_from, 3),
+        &plans,
+        true,
         as_of,
     )
 }
@@ -899,6 +933,71 @@ mod tests {
             of_kind(&at_25, Kind::PaContact)
                 .iter()
                 .all(|o| o.2.is_some())
+        );
+    }
+
+    #[test]
+    fn an_eligible_childs_needs_are_assessed_within_three_months_of_16_or_of_becoming_eligible() {
+        let standards = LocalStandards::default();
+        // In care since before 16: eligible on the 16th birthday.
+        let early = Facts {
+            date_of_birth: Some(d("2008-06-15")),
+            periods_of_care: vec![Span {
+                started_on: d("2024-01-01"),
+                ended_on: None,
+            }],
+            ..Facts::default()
+        };
+        assert_eq!(
+            of_kind(
+                &obligations(&early, &standards, d("2024-09-15")),
+                Kind::NeedsAssessment
+            ),
+            [(d("2024-09-15"), Status::DueSoon, None)],
+            "the day it is due"
+        );
+        assert_eq!(
+            of_kind(
+                &obligations(&early, &standards, d("2024-09-16")),
+                Kind::NeedsAssessment
+            )[0]
+            .1,
+            Status::Overdue
+        );
+        assert!(
+            of_kind(
+                &obligations(&early, &standards, d("2024-06-14")),
+                Kind::NeedsAssessment
+            )
+            .is_empty(),
+            "not eligible the day before 16"
+        );
+        let planned = Facts {
+            pathway_plans_agreed_on: vec![d("2024-09-01")],
+            ..early
+        };
+        assert_eq!(
+            of_kind(
+                &obligations(&planned, &standards, d("2025-01-01")),
+                Kind::NeedsAssessment
+            ),
+            [(d("2024-09-15"), Status::Met, Some(d("2024-09-01")))]
+        );
+        // Came into care after 16: eligible once 13 weeks are reached (the 91st day).
+        let late = Facts {
+            date_of_birth: Some(d("2008-06-15")),
+            periods_of_care: vec![Span {
+                started_on: d("2024-08-01"),
+                ended_on: None,
+            }],
+            ..Facts::default()
+        };
+        assert_eq!(
+            of_kind(
+                &obligations(&late, &standards, d("2025-02-01")),
+                Kind::NeedsAssessment
+            ),
+            [(d("2025-01-30"), Status::Overdue, None)]
         );
     }
 

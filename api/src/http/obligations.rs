@@ -31,6 +31,7 @@ pub enum KindName {
     DentalCheck,
     PaContact,
     PathwayPlanReview,
+    NeedsAssessment,
 }
 
 impl From<Kind> for KindName {
@@ -44,6 +45,7 @@ impl From<Kind> for KindName {
             Kind::DentalCheck => KindName::DentalCheck,
             Kind::PaContact => KindName::PaContact,
             Kind::PathwayPlanReview => KindName::PathwayPlanReview,
+            Kind::NeedsAssessment => KindName::NeedsAssessment,
         }
     }
 }
@@ -59,6 +61,7 @@ impl From<KindName> for Kind {
             KindName::DentalCheck => Kind::DentalCheck,
             KindName::PaContact => Kind::PaContact,
             KindName::PathwayPlanReview => Kind::PathwayPlanReview,
+            KindName::NeedsAssessment => Kind::NeedsAssessment,
         }
     }
 }

@@ -112,6 +112,7 @@ pub fn kind_title(kind: Kind) -> &'static str {
         Kind::DentalCheck => "Dental check",
         Kind::PaContact => "Contact with their personal adviser",
         Kind::PathwayPlanReview => "Pathway plan review",
+        Kind::NeedsAssessment => "Needs assessment and first pathway plan",
     }
 }
 
