@@ -145,6 +145,11 @@ impl Status {
         }
     }
 
+    /// Asked for and not answered, or approved and not yet given: a worker has something to do.
+    pub fn is_waiting(self) -> bool {
+        matches!(self, Status::Requested | Status::Approved)
+    }
+
     /// As a young person would read it, on a tag.
     pub fn words(self) -> &'static str {
         match self {

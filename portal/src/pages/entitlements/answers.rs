@@ -6,7 +6,7 @@ use api::{
     domain::{
         access::{self, Action},
         calendar::date_in_england,
-        entitlements::{Status, Step},
+        entitlements::Step,
         local_offer::{Condition, parse_pounds},
     },
     error::Error,
@@ -162,15 +162,14 @@ pub async fn their_entitlements(
         waiting: found
             .items
             .iter()
-            .filter(|e| matches!(e.status, Status::Requested | Status::Approved))
+            .filter(|e| e.status.is_waiting())
             .map(|e| item_view(e, found.date_of_birth, false))
             .collect(),
         // What is waiting is shown first, and only there.
         areas: by_area(&found, false)
             .into_iter()
             .map(|mut area| {
-                area.items
-                    .retain(|i| !matches!(i.status, Status::Requested | Status::Approved));
+                area.items.retain(|i| !i.status.is_waiting());
                 area
             })
             .filter(|area| !area.items.is_empty())

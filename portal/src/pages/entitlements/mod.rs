@@ -10,7 +10,7 @@ pub use answers::{
 use api::{
     AppState,
     domain::{
-        entitlements::{Availability, KeyDocument, Status, Step, which_birthday},
+        entitlements::{Availability, KeyDocument, Status, Step, can_record, which_birthday},
         local_offer::{Area, Condition, pounds},
     },
     error::Error,
@@ -44,6 +44,9 @@ pub struct ItemView {
     /// The young person's words when they last asked.
     pub message: Option<String>,
     pub can_ask: bool,
+    /// A worker may approve it, or turn it down, as the rules of the next step allow.
+    pub may_approve: bool,
+    pub may_decline: bool,
     pub status: Status,
 }
 
@@ -157,6 +160,8 @@ pub fn item_view(e: &Entitlement, born: chrono::NaiveDate, own: bool) -> ItemVie
             .find(|s| s.step == Step::Requested)
             .and_then(|s| s.message.clone()),
         can_ask: e.can_ask,
+        may_approve: can_record(e.latest().map(|s| s.step), Step::Approved).is_ok(),
+        may_decline: can_record(e.latest().map(|s| s.step), Step::Declined).is_ok(),
         status: e.status,
     }
 }
