@@ -2,6 +2,8 @@
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
+
+use crate::request_id;
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
@@ -29,7 +31,8 @@ pub async fn connect_and_migrate(url: &str) -> anyhow::Result<DatabaseConnection
     } else {
         options.max_connections(20);
     }
-    let db = Database::connect(options).await?;
+    let mut db = Database::connect(options).await?;
+    db.set_metric_callback(|_| request_id::count_query());
     Migrator::up(&db, None).await?;
     Ok(db)
 }

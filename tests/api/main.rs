@@ -3,6 +3,7 @@
 
 mod access_control;
 mod care_leavers;
+mod caseload;
 mod cli;
 mod contacts;
 mod email;

@@ -462,3 +462,120 @@ async fn in_the_portal_the_pa_writes_jess_adds_her_views_and_agrees_and_a_clash_
         after.body
     );
 }
+
+/// How many database queries a response took, from its Server-Timing header.
+fn queries(page: &crate::portal::Page) -> u32 {
+    let timing = page.headers["server-timing"].to_str().unwrap();
+    let count = timing
+        .split("desc=\"")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .unwrap_or_else(|| panic!("no query count in {timing}"));
+    count.parse().unwrap()
+}
+
+#[tokio::test]
+async fn reading_a_plan_in_the_portal_takes_the_same_few_queries_however_long_the_plan_is() {
+    let app = spawn_app().await;
+    let pa = app.token_for("pa@example.org").await;
+    let jess_token = app.token_for("jess@example.org").await;
+    let jess = app.young_person_id("Jess").await;
+    let path = format!("/api/v1/young-people/{jess}/pathway-plan");
+    let mut pa_browser = crate::portal::signed_in(&app, "pa@example.org").await;
+    let mut jess_browser = crate::portal::sign_in_young_person(&app, "jess@example.org", 0).await;
+    let staff_page = format!("/staff/young-people/{jess}/plan");
+
+    let action = |n: usize| json!({"what": format!("Step {n}"), "who": "Jess", "by_when": null, "done": false});
+    let saved = save(
+        &app,
+        &pa,
+        jess,
+        "\"0\"",
+        plan("Budgeting", json!([action(0)])),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let agreed = app
+        .post(
+            &format!("{path}/agree"),
+            &pa,
+            json!({"version": 1, "not_agreed_reason": "Read together on the phone; she will agree online"}),
+        )
+        .await;
+    assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+    let short = (
+        pa_browser.get(&staff_page).await,
+        jess_browser.get("/my/plan").await,
+    );
+    assert_eq!(short.0.status, StatusCode::OK);
+    assert_eq!(short.1.status, StatusCode::OK);
+
+    // Every section full of actions, many views, several agreed versions.
+    let mut version = 1;
+    for round in 0..3 {
+        let sections: Vec<Value> = api::domain::pathway_plans::Section::ALL
+            .iter()
+            .enumerate()
+            .map(|(s, section)| {
+                let actions: Vec<Value> = (0..20)
+                    .map(|n| action(round * 1000 + s * 100 + n))
+                    .collect();
+                json!({"section": section.code(), "needs": format!("Round {round}"),
+                       "actions": actions, "own_words": ""})
+            })
+            .collect();
+        let saved = save(
+            &app,
+            &pa,
+            jess,
+            &format!("\"{version}\""),
+            json!({ "sections": sections }),
+        )
+        .await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+        version += 1;
+        for n in 0..10 {
+            let comment = app
+                .post(
+                    &format!("{path}/comments"),
+                    &jess_token,
+                    json!({"section": "money", "body": format!("View {round}.{n}")}),
+                )
+                .await;
+            assert_eq!(comment.status, StatusCode::CREATED, "{}", comment.body);
+        }
+        let agreed = app
+            .post(
+                &format!("{path}/agree"),
+                &pa,
+                json!({"version": version, "not_agreed_reason": "She is away; agreed by phone"}),
+            )
+            .await;
+        assert_eq!(agreed.status, StatusCode::OK, "{}", agreed.body);
+    }
+    let long = (
+        pa_browser.get(&staff_page).await,
+        jess_browser.get("/my/plan").await,
+    );
+    assert!(
+        long.0.body.contains("Step 2819"),
+        "the whole plan is on the page"
+    );
+    assert!(long.1.body.contains("View 2.9"));
+
+    assert_eq!(
+        queries(&long.0),
+        queries(&short.0),
+        "the staff page, short and long"
+    );
+    assert_eq!(
+        queries(&long.1),
+        queries(&short.1),
+        "Jess's page, short and long"
+    );
+    // Signing in is 2 (the session; the account with its roles). The plan is 7 for staff:
+    // the record, their allocation, the access-log row, the draft, the views, the last agreed
+    // version, and the names; a young person needs no allocation.
+    assert_eq!(queries(&long.0), 9, "the staff page");
+    assert_eq!(queries(&long.1), 8, "Jess's page");
+}

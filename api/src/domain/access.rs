@@ -271,6 +271,31 @@ pub fn decide(actor: &Actor, action: Action, record: Option<&RecordFacts>) -> De
     }
 }
 
+/// What a caseload shows of each young person: their name, their deadlines, their requests
+/// from the local offer and when their PA was last in touch.
+const SHOWN_IN_A_CASELOAD: [Action; 4] = [
+    Action::ListYoungPeople,
+    Action::ReadObligations,
+    Action::ReadEntitlements,
+    Action::ReadContactLog,
+];
+
+/// The allocations that give a worker a caseload: those through which they may read
+/// everything a caseload shows. Empty for anyone who is not allocated young people (a
+/// manager's view is the whole authority, not a caseload).
+pub fn caseload_allocations(actor: &Actor) -> Vec<AllocationRole> {
+    AllocationRole::ALL
+        .into_iter()
+        .filter(|&allocation| {
+            SHOWN_IN_A_CASELOAD.iter().all(|&action| {
+                grants(actor, action)
+                    .iter()
+                    .any(|(_, reach)| *reach == Reach::AllocatedAs(allocation))
+            })
+        })
+        .collect()
+}
+
 /// Which young people a list shows this actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListScope {
@@ -733,5 +758,29 @@ mod tests {
             ),
             Some(ListScope::OwnRecord(own))
         );
+    }
+
+    #[test]
+    fn only_allocated_workers_have_a_caseload() {
+        for (role, allocation) in [
+            (Role::PersonalAdviser, AllocationRole::PersonalAdviser),
+            (Role::SocialWorker, AllocationRole::SocialWorker),
+            (Role::Iro, AllocationRole::Iro),
+        ] {
+            assert_eq!(caseload_allocations(&actor(role, None)), [allocation]);
+        }
+        for role in [
+            Role::Manager,
+            Role::Admin,
+            Role::PrivateFosteringOfficer,
+            Role::HousingOfficer,
+        ] {
+            assert!(
+                caseload_allocations(&actor(role, None)).is_empty(),
+                "{role:?}"
+            );
+        }
+        let young_person = actor(Role::YoungPerson, Some(Uuid::from_u128(100)));
+        assert!(caseload_allocations(&young_person).is_empty());
     }
 }

@@ -5,6 +5,7 @@ pub mod bank_holidays;
 pub mod calendar;
 pub mod care;
 pub mod care_leaver;
+pub mod caseload;
 pub mod contacts;
 pub mod entitlements;
 pub mod escalations;

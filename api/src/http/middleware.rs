@@ -17,6 +17,9 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
+/// Outside production, each response says how many database queries it took.
+pub const SERVER_TIMING: &str = "server-timing";
+
 /// Give the request an id, refuse bodies over the limit, answer API errors as problems, add
 /// the security headers, and log the request on the way out.
 pub async fn request_context<E: Endpoint>(
@@ -49,9 +52,22 @@ pub async fn request_context<E: Endpoint>(
         if let Ok(value) = HeaderValue::from_str(&request_id::current()) {
             response.headers_mut().insert(REQUEST_ID_HEADER, value);
         }
+        let queries = request_id::queries();
+        let elapsed = started.elapsed();
+        if !frame.security.production {
+            // For developers' tools (and tests): how much database work a page took.
+            let timing = format!(
+                "db;desc=\"{queries} queries\", total;dur={:.1}",
+                elapsed.as_secs_f64() * 1000.0
+            );
+            if let Ok(value) = HeaderValue::from_str(&timing) {
+                response.headers_mut().insert(SERVER_TIMING, value);
+            }
+        }
         tracing::info!(
             status = response.status().as_u16(),
-            elapsed_ms = started.elapsed().as_millis() as u64,
+            elapsed_ms = elapsed.as_millis() as u64,
+            queries,
             "request finished"
         );
         response

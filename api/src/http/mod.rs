@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod care;
 pub mod care_leavers;
+pub mod caseload;
 pub mod contacts;
 pub mod entitlements;
 pub mod escalations;
@@ -104,6 +105,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + 
                 state: state.clone(),
             },
             pathway_plans::PathwayPlansApi {
+                state: state.clone(),
+            },
+            caseload::CaseloadApi {
                 state: state.clone(),
             },
         ),

@@ -40,10 +40,12 @@ pub enum ReadKind {
     ContactLog,
     /// Looked at your pathway plan.
     PathwayPlan,
+    /// Saw what is due for you and what you have asked for, in their caseload.
+    Caseload,
 }
 
 impl ReadKind {
-    pub const ALL: [ReadKind; 11] = [
+    pub const ALL: [ReadKind; 12] = [
         ReadKind::Listed,
         ReadKind::Record,
         ReadKind::Allocations,
@@ -55,6 +57,7 @@ impl ReadKind {
         ReadKind::Entitlements,
         ReadKind::ContactLog,
         ReadKind::PathwayPlan,
+        ReadKind::Caseload,
     ];
 
     pub fn code(self) -> &'static str {
@@ -70,6 +73,7 @@ impl ReadKind {
             ReadKind::Entitlements => "entitlements",
             ReadKind::ContactLog => "contact_log",
             ReadKind::PathwayPlan => "pathway_plan",
+            ReadKind::Caseload => "caseload",
         }
     }
 
@@ -92,6 +96,9 @@ impl ReadKind {
             ReadKind::Entitlements => "Looked at what you can get and what you have asked for",
             ReadKind::ContactLog => "Looked at when your personal adviser was in touch",
             ReadKind::PathwayPlan => "Looked at your pathway plan",
+            ReadKind::Caseload => {
+                "Saw what is due for you and what you have asked for, in their list of young people"
+            }
         }
     }
 }

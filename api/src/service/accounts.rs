@@ -130,27 +130,24 @@ pub async fn find_by_email(
         .await?)
 }
 
-async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<BTreeSet<Role>> {
-    let rows = user_role::Entity::find()
-        .filter(user_role::Column::UserId.eq(user_id))
+/// The account behind a user id, if it exists and is active: one query, the user joined to
+/// their roles, because it runs on every signed-in request.
+pub async fn active_account(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<Account>> {
+    let found = user::Entity::find_by_id(user_id)
+        .find_with_related(user_role::Entity)
         .all(db)
         .await?;
-    // A role code this build does not know grants nothing.
-    Ok(rows
-        .iter()
-        .filter_map(|row| Role::from_code(&row.role))
-        .collect())
-}
-
-/// The account behind a user id, if it exists and is active.
-pub async fn active_account(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<Account>> {
-    let Some(user) = user::Entity::find_by_id(user_id).one(db).await? else {
+    let Some((user, role_rows)) = found.into_iter().next() else {
         return Ok(None);
     };
     if !user.active {
         return Ok(None);
     }
-    let roles = roles_of(db, user.id).await?;
+    // A role code this build does not know grants nothing.
+    let roles = role_rows
+        .iter()
+        .filter_map(|row| Role::from_code(&row.role))
+        .collect();
     Ok(Some(Account {
         id: user.id,
         email: user.email,

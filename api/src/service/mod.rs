@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod allocations;
 pub mod care_leaver_status;
 pub mod care_records;
+pub mod caseload;
 pub mod contacts;
 pub mod demo;
 pub mod entitlements;

@@ -22,6 +22,7 @@ use crate::{
         pathway_plans::{
             Plan, Section, SectionChanges, changes, check_plan, check_review_date, latest_review,
         },
+        people::full_name,
     },
     error::{Error, Result},
 };
@@ -29,6 +30,8 @@ use crate::{
 /// The plan being written, as it stands.
 #[derive(Debug, Clone)]
 pub struct Draft {
+    /// Whose plan it is, as a page heading names them.
+    pub young_person_name: String,
     pub plan: Plan,
     /// Moves on with every save; 0 before anything is written.
     pub version: i32,
@@ -124,6 +127,7 @@ pub async fn draft(state: &AppState, caller: &Caller, young_person_id: Uuid) -> 
     )
     .await?;
     Ok(Draft {
+        young_person_name: full_name(&person.given_name, &person.family_name),
         plan: match &stored {
             Some(row) => read_plan(&row.content)?,
             None => Plan::default(),

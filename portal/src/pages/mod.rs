@@ -1,4 +1,5 @@
 //! Pages: what every page shares (the frame around it, rendering, errors), and the routes.
+mod caseload;
 mod contacts;
 mod entitlements;
 mod escalations;

@@ -4,13 +4,15 @@ use api::{
     domain::{
         access::{self, Action},
         calendar::age_on,
+        caseload::Sort,
         obligations::{Kind, Status},
         people::full_name,
         timeliness::Measure,
     },
     error::Error,
     service::{
-        Caller, PageRequest, care_leaver_status, contacts, escalations, obligations, young_people,
+        Caller, PageRequest, care_leaver_status, caseload, contacts, escalations, obligations,
+        young_people,
     },
 };
 use askama::Template;
@@ -23,7 +25,9 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    Chrome, failed, form_sender, ok, see_other, visitor,
+    Chrome,
+    caseload::CaseloadView,
+    failed, form_sender, ok, see_other, visitor,
     young_person::{Worker, long_date},
 };
 use crate::session::Visitor;
@@ -173,6 +177,9 @@ struct Home {
     chrome: Chrome,
     name: String,
     role_titles: String,
+    /// A worker's own young people, with what needs them; `None` for anyone without a
+    /// caseload (managers see the lists below instead).
+    caseload: Option<CaseloadView>,
     /// `None` when the role has no young people's records at all.
     young_people: Option<Vec<Row>>,
     /// Show the link to reviews and escalations.
@@ -192,6 +199,8 @@ struct Home {
 #[derive(Debug, Deserialize)]
 pub struct PageQuery {
     page: Option<u64>,
+    /// How to sort a caseload; anything unknown falls back to what needs attention first.
+    sort: Option<String>,
 }
 
 const PER_PAGE: u64 = 25;
@@ -209,6 +218,41 @@ pub async fn home(
     let account = visitor.account.as_ref().expect("signed in");
     let today = state.clock.today();
     let request = PageRequest::new(query.page, Some(PER_PAGE));
+    let role_titles = account
+        .roles
+        .iter()
+        .map(|r| r.title())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let reviews = access::holds_grant(&caller.actor, Action::ReadEscalations);
+    let requests = access::holds_grant(&caller.actor, Action::RecordEntitlements);
+    let publishing = access::holds_grant(&caller.actor, Action::PublishOffer);
+    if !access::caseload_allocations(&caller.actor).is_empty() {
+        let sort = query
+            .sort
+            .as_deref()
+            .and_then(Sort::from_code)
+            .unwrap_or_default();
+        let found = match caseload::of(state, &caller, sort, request).await {
+            Ok(found) => found,
+            Err(error) => return failed(error, Some(&visitor)),
+        };
+        let page = Home {
+            chrome: Chrome::new(&visitor, "Your young people"),
+            name: account.name.clone(),
+            role_titles,
+            caseload: Some(CaseloadView::new(found.items, sort, today)),
+            young_people: None,
+            reviews,
+            requests,
+            publishing,
+            overdue: None,
+            total: found.total,
+            page: request.page,
+            pages: found.total.div_ceil(PER_PAGE).max(1),
+        };
+        return ok(&page, &visitor);
+    }
     let (young_people, total) = match young_people::list(state, &caller, request).await {
         Ok(page) => (
             Some(
@@ -264,16 +308,12 @@ pub async fn home(
     let page = Home {
         chrome: Chrome::new(&visitor, "Your young people"),
         name: account.name.clone(),
-        role_titles: account
-            .roles
-            .iter()
-            .map(|r| r.title())
-            .collect::<Vec<_>>()
-            .join(", "),
+        role_titles,
+        caseload: None,
         young_people,
-        reviews: access::holds_grant(&caller.actor, Action::ReadEscalations),
-        requests: access::holds_grant(&caller.actor, Action::RecordEntitlements),
-        publishing: access::holds_grant(&caller.actor, Action::PublishOffer),
+        reviews,
+        requests,
+        publishing,
         overdue,
         total,
         page: request.page,

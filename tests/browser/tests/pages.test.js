@@ -72,12 +72,17 @@ describe("every portal page", () => {
     });
     await context.close();
 
-    for (const [who, email, person] of [["PA", "pa@example.org", "Jess Taylor"], ["Manager", "manager@example.org", "Sam Okafor"]]) {
+    // A PA's home is their caseload; a manager's lists the whole authority.
+    const homes = [
+      ["PA", "pa@example.org", "Jess Taylor", 'main h2#caseload ~ table td[data-label="Young person"] a'],
+      ["Manager", "manager@example.org", "Sam Okafor", "main table tbody td[data-label=Name] a"],
+    ];
+    for (const [who, email, person, names] of homes) {
       const { context, page } = await open();
       await t.test(`${who}: your young people`, async () => {
         await signInStaff(page, server, email);
-        const names = await page.locator("main table tbody td[data-label=Name]").allInnerTexts();
-        assert.deepEqual(names.map((n) => n.trim()).sort(), ["Jess Taylor", "Sam Okafor"]);
+        const listed = await page.locator(names).allInnerTexts();
+        assert.deepEqual(listed.map((n) => n.trim()).sort(), ["Jess Taylor", "Sam Okafor"]);
         await check(page, { name: `${who} staff home`, title: "Your young people – Onward", h1: "Your young people" });
       });
       await t.test(`${who}: ${person}'s page`, async () => {

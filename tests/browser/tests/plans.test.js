@@ -3,7 +3,8 @@
 // knowing and is told so with their words kept, Jess reads the plan on a phone, adds her views
 // (empty first) and agrees it, and reads it again offline; the PA agrees the plan and sets the
 // next review, which Jess then sees; the PA records a phone call (empty first), and Jess finds
-// the out-of-hours number on "Who supports you". Every page state at phone and laptop width with
+// the out-of-hours number on "Who supports you"; the PA's caseload shows the call and the review,
+// what needs attention first and then by name. Every page state at phone and laptop width with
 // no axe violations, then no third-party requests and every page within budget.
 "use strict";
 const assert = require("node:assert/strict");
@@ -508,6 +509,51 @@ describe("pathway plans and contacts", () => {
       await check(jess.page, { name: "Who supports you", title: "Who supports you – Onward", h1: "Who supports you" });
     });
     await jess.context.close();
+  });
+
+  test("the PA's caseload: what needs attention first, then by name", async (t) => {
+    const { context, page } = await open();
+    /** The caseload's rows as { name, age, overdue, review, contact, requests }. */
+    function caseload() {
+      return page.locator("main table tbody tr").evaluateAll((rows) => rows.map((row) => {
+        const cell = (label) => row.querySelector(`td[data-label="${label}"]`).textContent.replace(/\s+/g, " ").trim();
+        return {
+          name: row.querySelector("td a").textContent.trim(),
+          overdue: cell("Overdue"),
+          review: cell("Next plan review"),
+          contact: cell("Last contact"),
+          requests: cell("Requests waiting"),
+        };
+      }));
+    }
+    /** The longest time any of a row's deadlines is overdue, in days. */
+    const longestOverdue = (row) => Math.max(0, ...[...row.overdue.matchAll(/Overdue by (\d+) days?/g)].map((m) => Number(m[1])));
+
+    await t.test("PA: the caseload, what needs attention first", async () => {
+      await signInStaff(page, server, "pa@example.org");
+      assert.equal((await page.locator("main h2#caseload").innerText()).trim(), "Your caseload");
+      assert.equal((await page.locator("main nav [aria-current=true]").innerText()).trim(), "What needs attention first");
+      const rows = await caseload();
+      assert.deepEqual(rows.map((r) => r.name).sort(), ["Jess Taylor", "Sam Okafor"]);
+      const jess = rows.find((r) => r.name === "Jess Taylor");
+      assert.equal(jess.contact, `${longDate(today)} (today)`, "the phone call just recorded");
+      assert.ok(jess.review.startsWith(longDate(reviewDate)), `the review the PA agreed: ${jess.review}`);
+      const sam = rows.find((r) => r.name === "Sam Okafor");
+      assert.match(sam.overdue, /Dental check Overdue by \d+ days?/);
+      for (let i = 1; i < rows.length; i += 1) {
+        assert.ok(longestOverdue(rows[i - 1]) >= longestOverdue(rows[i]), `the longest overdue first: ${JSON.stringify(rows)}`);
+      }
+      await check(page, { name: "PA caseload", title: "Your young people – Onward", h1: "Your young people" });
+    });
+
+    await t.test("PA: the caseload by name", async () => {
+      const link = page.locator("main nav a", { hasText: "Name" });
+      await Promise.all([page.waitForURL(`${server.origin}/staff?sort=name#caseload`), link.click()]);
+      assert.equal((await page.locator("main nav [aria-current=true]").innerText()).trim(), "Name");
+      assert.deepEqual((await caseload()).map((r) => r.name), ["Sam Okafor", "Jess Taylor"], "Okafor before Taylor");
+      await check(page, { name: "PA caseload by name", title: "Your young people – Onward", h1: "Your young people" });
+    });
+    await context.close();
   });
 
   walkVerdicts(walk, () => server);

@@ -59,7 +59,7 @@ describe("signing in and out", () => {
     assert.equal(page.url(), `${server.origin}/staff`);
     assert.equal(await heading(page), "Your young people");
     assert.equal((await page.locator(".header__account span").innerText()).trim(), "Priya Adviser");
-    const names = await page.locator("main table tbody td[data-label=Name] a").allInnerTexts();
+    const names = await page.locator('main table tbody td[data-label="Young person"] a').allInnerTexts();
     assert.deepEqual(names.map((n) => n.trim()).sort(), ["Jess Taylor", "Sam Okafor"]);
     // A member of staff has no young person's pages.
     await page.goto(`${server.origin}/home`);

@@ -69,10 +69,7 @@ pub async fn staff_plan(
         Ok(found) => found,
         Err(error) => return failed(error, Some(&visitor)),
     };
-    let name = match child_name(state, &caller, id).await {
-        Ok(name) => name,
-        Err(error) => return failed(error, Some(&visitor)),
-    };
+    let name = draft.young_person_name.clone();
     let page = PlanPage {
         chrome: Chrome::new(&visitor, &format!("Pathway plan for {name}")),
         id,
