@@ -12,7 +12,7 @@ use api::{
         middleware::{Frame, SecurityHeaders},
     },
     mail::{self, Mailer},
-    service::{demo, outbox, tokens::TokenKeys},
+    service::{access_log::AccessLogWriter, demo, outbox, tokens::TokenKeys},
     settings::Settings,
 };
 use poem::{EndpointExt, Server, endpoint::BoxEndpoint, listener::TcpAcceptor};
@@ -60,6 +60,7 @@ impl Application {
         let address = listener.local_addr()?;
         let mailer = mail::from_settings(&settings)?;
         let state = AppState {
+            access_log: AccessLogWriter::start(db.clone()),
             db,
             clock,
             tokens: Arc::new(TokenKeys::new(&secret)),

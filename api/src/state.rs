@@ -6,7 +6,7 @@ use sea_orm::DatabaseConnection;
 use crate::{
     clock::SharedClock,
     domain::obligations::LocalStandards,
-    service::{local_offer::OfferCache, tokens::TokenKeys},
+    service::{access_log::AccessLogWriter, local_offer::OfferCache, tokens::TokenKeys},
 };
 
 #[derive(Clone)]
@@ -21,6 +21,8 @@ pub struct AppState {
     pub offer: Arc<OfferCache>,
     /// Where people reach this service, without a trailing slash: for links in email.
     pub public_url: String,
+    /// Writes every read of a young person's record to their access log.
+    pub access_log: AccessLogWriter,
     /// Nudges this replica's outbox worker after a commit that queued email.
     pub mail_wake: Arc<tokio::sync::Notify>,
 }

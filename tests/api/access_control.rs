@@ -240,6 +240,42 @@ async fn the_access_log_is_for_the_young_person_and_managers() {
 }
 
 #[tokio::test]
+async fn reads_made_at_the_same_moment_are_each_written_to_the_access_log() {
+    let app = spawn_app().await;
+    let pa = app.token_for("pa@example.org").await;
+    let manager = app.token_for("manager@example.org").await;
+    let jess = app.young_person_id("Jess").await;
+    let log = format!("/api/v1/young-people/{jess}/access-log?per_page=100");
+    let pa_reads = |log: &serde_json::Value| {
+        log["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["who"] == "Priya Adviser" && e["what"] == "Looked at your details")
+            .count()
+    };
+    let before = pa_reads(&app.get(&log, &manager).await.body);
+
+    let mut reads = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let request = app
+            .client
+            .get(app.url(&format!("/api/v1/young-people/{jess}")))
+            .bearer_auth(&pa);
+        reads.spawn(async move { request.send().await.unwrap().status() });
+    }
+    while let Some(status) = reads.join_next().await {
+        assert_eq!(status.unwrap(), StatusCode::OK);
+    }
+    let after = pa_reads(&app.get(&log, &manager).await.body);
+    assert_eq!(
+        after,
+        before + 40,
+        "every read is in the log, none lost or doubled"
+    );
+}
+
+#[tokio::test]
 async fn the_staff_directory_is_for_managers_and_admins() {
     let f = fixture().await;
     let results = each(&f, Method::GET, "/api/v1/staff", None).await;

@@ -9,6 +9,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::{
+    AppState,
     domain::{
         access::{self, Action, Decision, RecordFacts},
         roles::{AllocationRole, Role},
@@ -96,7 +97,7 @@ pub async fn authorise(
 
 /// `authorise`, then write the read to the young person's access log.
 pub async fn authorise_read(
-    db: &impl ConnectionTrait,
+    state: &AppState,
     caller: &Caller,
     young_person_id: Uuid,
     action: Action,
@@ -104,7 +105,7 @@ pub async fn authorise_read(
     today: NaiveDate,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<young_person::Model> {
-    let (record, role) = authorise(db, caller, young_person_id, action, today).await?;
-    access_log::record(db, caller, &[(record.id, role)], read, now).await?;
+    let (record, role) = authorise(&state.db, caller, young_person_id, action, today).await?;
+    access_log::record(&state.access_log, caller, &[(record.id, role)], read, now).await?;
     Ok(record)
 }

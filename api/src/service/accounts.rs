@@ -4,7 +4,8 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, Utc};
 use entity::{user, user_role};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 use uuid::Uuid;
 
@@ -133,7 +134,18 @@ pub async fn find_by_email(
 /// The account behind a user id, if it exists and is active: one query, the user joined to
 /// their roles, because it runs on every signed-in request.
 pub async fn active_account(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<Account>> {
+    active_account_where(db, user_id, Condition::all()).await
+}
+
+/// `active_account`, only if `also` holds for the user's row: how a bearer token's session is
+/// checked in the same query.
+pub async fn active_account_where(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    also: Condition,
+) -> Result<Option<Account>> {
     let found = user::Entity::find_by_id(user_id)
+        .filter(also)
         .find_with_related(user_role::Entity)
         .all(db)
         .await?;

@@ -128,7 +128,7 @@ pub async fn list(
     young_person_id: Uuid,
 ) -> Result<Vec<Allocation>> {
     authorise_read(
-        &state.db,
+        state,
         caller,
         young_person_id,
         Action::ReadAllocations,

@@ -52,7 +52,7 @@ pub async fn on(
     as_of: Option<NaiveDate>,
 ) -> Result<CareLeaverStatus> {
     let person = authorise_read(
-        &state.db,
+        state,
         caller,
         young_person_id,
         Action::ReadYoungPerson,

@@ -116,7 +116,7 @@ pub async fn of(
         .collect();
     let reads: Vec<(Uuid, Role)> = shown.iter().map(|c| (c.young_person_id, role)).collect();
     access_log::record(
-        &state.db,
+        &state.access_log,
         caller,
         &reads,
         ReadKind::Caseload,

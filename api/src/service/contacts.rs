@@ -50,7 +50,7 @@ pub async fn supporters(
     young_person_id: Uuid,
 ) -> Result<Supporters> {
     let person = authorise_read(
-        &state.db,
+        state,
         caller,
         young_person_id,
         Action::ReadAllocations,
@@ -127,7 +127,7 @@ pub async fn contact_log(
     young_person_id: Uuid,
 ) -> Result<Vec<ContactRecord>> {
     let person = authorise_read(
-        &state.db,
+        state,
         caller,
         young_person_id,
         Action::ReadContactLog,

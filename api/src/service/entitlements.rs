@@ -140,7 +140,7 @@ pub async fn of(
     as_of: Option<NaiveDate>,
 ) -> Result<Entitlements> {
     let person = authorise_read(
-        &state.db,
+        state,
         caller,
         young_person_id,
         Action::ReadEntitlements,
@@ -740,7 +740,7 @@ pub async fn waiting(state: &AppState, caller: &Caller) -> Result<Vec<Waiting>> 
     shown.sort();
     shown.dedup();
     access_log::record(
-        &state.db,
+        &state.access_log,
         caller,
         &shown,
         ReadKind::Listed,

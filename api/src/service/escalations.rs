@@ -165,7 +165,7 @@ pub async fn for_young_person(
 ) -> Result<Vec<EscalationView>> {
     let today = state.clock.today();
     authorise_read(
-        &state.db,
+        state,
         caller,
         young_person_id,
         Action::ReadEscalations,
@@ -208,7 +208,7 @@ pub async fn get(
     let today = state.clock.today();
     let row = find_row(state, caller, id).await?;
     authorise_read(
-        &state.db,
+        state,
         caller,
         row.young_person_id,
         Action::ReadEscalations,
@@ -318,7 +318,7 @@ pub async fn open(
     read.sort();
     read.dedup();
     access_log::record(
-        &state.db,
+        &state.access_log,
         caller,
         &read,
         ReadKind::Escalations,

@@ -180,7 +180,7 @@ pub async fn for_young_person(
     as_of: Option<NaiveDate>,
 ) -> Result<Vec<Obligation>> {
     let person = authorise_read(
-        &state.db,
+        state,
         caller,
         id,
         Action::ReadObligations,
@@ -285,7 +285,7 @@ pub async fn list(
     read.sort();
     read.dedup();
     access_log::record(
-        &state.db,
+        &state.access_log,
         caller,
         &read,
         ReadKind::Obligations,

@@ -168,7 +168,7 @@ async fn read(
     young_person_id: Uuid,
 ) -> Result<young_person::Model> {
     authorise_read(
-        &state.db,
+        state,
         caller,
         young_person_id,
         Action::ReadPathwayPlan,

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use entity::{auth_session, login_throttle as login_throttle_row, refresh_token, user};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionTrait, sea_query::OnConflict,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QuerySelect, QueryTrait, Set, TransactionTrait, sea_query::OnConflict,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -282,22 +282,29 @@ pub struct Authenticated {
     pub session_id: Uuid,
 }
 
+/// The account behind a bearer token whose session is still live: one query, because it
+/// runs on every API request.
 pub async fn authenticate(state: &AppState, bearer: &str) -> Result<Authenticated> {
     let claims = state
         .tokens
         .verify_access_token(bearer)
         .ok_or(Error::Unauthenticated)?;
-    let now = state.clock.now();
-    let session = auth_session::Entity::find_by_id(claims.sid)
-        .one(&state.db)
-        .await?
-        .filter(|s| s.user_id == claims.sub && s.revoked_at.is_none() && s.expires_at > now)
-        .ok_or(Error::Unauthenticated)?;
-    let account = accounts::active_account(&state.db, claims.sub)
-        .await?
-        .ok_or(Error::Unauthenticated)?;
+    let live_session = auth_session::Entity::find()
+        .select_only()
+        .column(auth_session::Column::UserId)
+        .filter(auth_session::Column::Id.eq(claims.sid))
+        .filter(auth_session::Column::RevokedAt.is_null())
+        .filter(auth_session::Column::ExpiresAt.gt(state.clock.now()))
+        .into_query();
+    let account = accounts::active_account_where(
+        &state.db,
+        claims.sub,
+        Condition::all().add(user::Column::Id.in_subquery(live_session)),
+    )
+    .await?
+    .ok_or(Error::Unauthenticated)?;
     Ok(Authenticated {
         account,
-        session_id: session.id,
+        session_id: claims.sid,
     })
 }

@@ -180,7 +180,7 @@ pub async fn list(
         .await?;
     let reads: Vec<(Uuid, _)> = rows.iter().map(|row| (row.id, role)).collect();
     access_log::record(
-        &state.db,
+        &state.access_log,
         caller,
         &reads,
         ReadKind::Listed,
@@ -198,7 +198,7 @@ pub async fn list(
 #[tracing::instrument(skip(state, caller))]
 pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> Result<YoungPerson> {
     let row = authorise_read(
-        &state.db,
+        state,
         caller,
         id,
         Action::ReadYoungPerson,

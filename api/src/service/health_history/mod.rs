@@ -118,7 +118,7 @@ pub async fn read(
     )
     .await?;
     access_log::record(
-        &state.db,
+        &state.access_log,
         caller,
         &[(person.id, role)],
         ReadKind::HealthHistory,
