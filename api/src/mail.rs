@@ -10,6 +10,14 @@ use lettre::{
 
 use crate::settings::Settings;
 
+/// Text made safe to put in an email's HTML part.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// A message ready to send. Subjects never carry personal data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutgoingEmail {

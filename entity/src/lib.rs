@@ -24,6 +24,8 @@ pub mod pa_contact;
 pub mod pathway_plan;
 pub mod pathway_plan_comment;
 pub mod pathway_plan_version;
+pub mod pf_arrangement;
+pub mod pf_notification;
 pub mod placement;
 pub mod portal_session;
 pub mod refresh_token;

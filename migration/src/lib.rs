@@ -16,6 +16,7 @@ mod m20261122_000012_create_local_offer;
 mod m20261203_000013_create_entitlements;
 mod m20261203_000014_create_contacts;
 mod m20261203_000015_create_pathway_plans;
+mod m20261203_000016_create_private_fostering;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000013_create_entitlements::Migration),
             Box::new(m20261203_000014_create_contacts::Migration),
             Box::new(m20261203_000015_create_pathway_plans::Migration),
+            Box::new(m20261203_000016_create_private_fostering::Migration),
         ]
     }
 }

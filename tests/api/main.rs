@@ -17,6 +17,7 @@ mod obligations;
 mod openapi;
 mod pathway_plans;
 mod portal;
+mod private_fostering;
 mod reviews;
 mod settings;
 mod sign_in;

@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::validation::FieldErrors;
+use super::{people::PhoneNumber, validation::FieldErrors};
 
 /// An NHS number: ten digits whose last is a check digit (modulus 11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -537,22 +537,10 @@ pub fn check_correction_reason(reason: &str) -> Result<String, FieldErrors> {
     checks.finish().map(|()| reason.trim().to_owned())
 }
 
-/// A UK phone number as people write it: 10 to 13 digits with spaces, brackets, hyphens or a
-/// leading +.
 fn check_phone(field: &str, text: &str) -> Result<String, FieldErrors> {
-    let text = text.trim();
-    let allowed = text
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-'));
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    if allowed && (10..=13).contains(&digits) {
-        Ok(text.to_owned())
-    } else {
-        Err(FieldErrors::single(
-            field,
-            "Enter a phone number, like 0151 606 2000",
-        ))
-    }
+    PhoneNumber::parse(text)
+        .map(PhoneNumber::into_string)
+        .map_err(|message| FieldErrors::single(field, message))
 }
 
 /// NHS number, GP practice and dentist, as recorded.

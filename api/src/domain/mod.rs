@@ -16,6 +16,7 @@ pub mod obligations;
 pub mod outbox;
 pub mod pathway_plans;
 pub mod people;
+pub mod private_fostering;
 pub mod roles;
 pub mod timeliness;
 pub mod validation;

@@ -135,6 +135,30 @@ impl Email {
     }
 }
 
+/// A UK phone number as people write it: 10 to 13 digits with spaces, brackets, hyphens or a
+/// leading +.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneNumber(String);
+
+impl PhoneNumber {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let text = raw.trim();
+        let allowed = text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-'));
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        if allowed && (10..=13).contains(&digits) {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err("Enter a phone number, like 0151 606 2000".to_owned())
+        }
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ pub mod middleware;
 pub mod obligations;
 pub mod offer_publishing;
 pub mod pathway_plans;
+pub mod private_fostering;
 pub mod problem;
 pub mod reports;
 pub mod sign_in;
@@ -57,59 +58,26 @@ pub enum ApiTags {
     Health,
     /// The local offer to care leavers (public), and each care leaver's entitlements
     Offer,
+    /// Private fostering: notifications from anyone, and the council's follow-up
+    PrivateFostering,
 }
 
 pub const API_VERSION: &str = "1.0.0";
 
+/// The caller's IP address, for rate limits only: never logged, and kept only as a hash.
+pub fn client_address(req: &poem::Request) -> String {
+    req.remote_addr()
+        .as_socket_addr()
+        .map(|addr| addr.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
 pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + use<>, ()> {
+    // Grouped because poem-openapi implements `OpenApi` for tuples of up to 16.
     OpenApiService::new(
         (
-            sign_in::SignInApi {
-                state: state.clone(),
-            },
-            me::MeApi,
-            young_people::YoungPeopleApi {
-                state: state.clone(),
-            },
-            staff::StaffApi {
-                state: state.clone(),
-            },
-            care::CareApi {
-                state: state.clone(),
-            },
-            obligations::ObligationsApi {
-                state: state.clone(),
-            },
-            escalations::EscalationsApi {
-                state: state.clone(),
-            },
-            reports::ReportsApi {
-                state: state.clone(),
-            },
-            health_history::HealthApi {
-                state: state.clone(),
-            },
-            care_leavers::CareLeaversApi {
-                state: state.clone(),
-            },
-            local_offer::LocalOfferApi {
-                state: state.clone(),
-            },
-            entitlements::EntitlementsApi {
-                state: state.clone(),
-            },
-            offer_publishing::OfferPublishingApi {
-                state: state.clone(),
-            },
-            contacts::ContactsApi {
-                state: state.clone(),
-            },
-            pathway_plans::PathwayPlansApi {
-                state: state.clone(),
-            },
-            caseload::CaseloadApi {
-                state: state.clone(),
-            },
+            records_and_deadlines(state),
+            care_leavers_and_the_public(state),
         ),
         "Onward API",
         API_VERSION,
@@ -119,6 +87,65 @@ pub fn openapi(state: &AppState) -> OpenApiService<impl poem_openapi::OpenApi + 
          Errors are application/problem+json (RFC 9457). Dates are YYYY-MM-DD; times RFC 3339 UTC.",
     )
     .server("/api/v1")
+}
+
+fn records_and_deadlines(state: &AppState) -> impl poem_openapi::OpenApi + use<> {
+    (
+        sign_in::SignInApi {
+            state: state.clone(),
+        },
+        me::MeApi,
+        young_people::YoungPeopleApi {
+            state: state.clone(),
+        },
+        staff::StaffApi {
+            state: state.clone(),
+        },
+        care::CareApi {
+            state: state.clone(),
+        },
+        obligations::ObligationsApi {
+            state: state.clone(),
+        },
+        escalations::EscalationsApi {
+            state: state.clone(),
+        },
+        reports::ReportsApi {
+            state: state.clone(),
+        },
+        health_history::HealthApi {
+            state: state.clone(),
+        },
+    )
+}
+
+fn care_leavers_and_the_public(state: &AppState) -> impl poem_openapi::OpenApi + use<> {
+    (
+        care_leavers::CareLeaversApi {
+            state: state.clone(),
+        },
+        local_offer::LocalOfferApi {
+            state: state.clone(),
+        },
+        entitlements::EntitlementsApi {
+            state: state.clone(),
+        },
+        offer_publishing::OfferPublishingApi {
+            state: state.clone(),
+        },
+        contacts::ContactsApi {
+            state: state.clone(),
+        },
+        pathway_plans::PathwayPlansApi {
+            state: state.clone(),
+        },
+        caseload::CaseloadApi {
+            state: state.clone(),
+        },
+        private_fostering::PrivateFosteringApi {
+            state: state.clone(),
+        },
+    )
 }
 
 /// `/api/v1/…`, `/api/openapi.json`, `/api/docs` and `/health`, with the state attached.

@@ -80,11 +80,7 @@ impl SignInApi {
     /// `Retry-After`); many failures from one address are limited the same way.
     #[oai(path = "/token", method = "post")]
     async fn token(&self, req: &Request, body: Json<TokenRequest>) -> ApiResult<TokenIssued> {
-        let address = req
-            .remote_addr()
-            .as_socket_addr()
-            .map(|addr| addr.ip().to_string())
-            .unwrap_or_else(|| "unknown".into());
+        let address = super::client_address(req);
         Ok(
             sign_in::sign_in_with_password(&self.state, &body.email, &body.password, &address)
                 .await?

@@ -33,7 +33,7 @@ use crate::{
         roles::{AllocationRole, Role},
     },
     error::{Error, Result},
-    mail::OutgoingEmail,
+    mail::{OutgoingEmail, escape_html},
 };
 
 /// The longest message a young person can send with a request, and a reason for a refusal.
@@ -471,18 +471,11 @@ fn request_email(
         ),
         html: format!(
             "<p>{} has asked for: {}.</p><p><a href=\"{}\">Sign in to Onward to read their message and answer</a>.</p>",
-            escape(name),
-            escape(what),
-            escape(&link)
+            escape_html(name),
+            escape_html(what),
+            escape_html(&link)
         ),
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// What a worker records about an item for a young person.

@@ -306,14 +306,21 @@ pub async fn snapshot(state: &AppState, authority_id: Uuid) -> Result<Arc<Snapsh
 
 /// The serving authority's published offer, or `None` before any authority is set up.
 pub async fn serving_snapshot(state: &AppState) -> Result<Option<Arc<Snapshot>>> {
-    let authority_id = match state.offer.serving_authority.get() {
-        Some(id) => *id,
-        None => match serving_authority(&state.db).await? {
-            Some(authority) => *state.offer.serving_authority.get_or_init(|| authority.id),
-            None => return Ok(None),
-        },
-    };
-    Ok(Some(snapshot(state, authority_id).await?))
+    match serving_authority_id(state).await? {
+        Some(authority_id) => Ok(Some(snapshot(state, authority_id).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The authority this service runs for, which public pages and forms belong to; `None`
+/// before any authority is set up. Looked up once.
+pub async fn serving_authority_id(state: &AppState) -> Result<Option<Uuid>> {
+    Ok(match state.offer.serving_authority.get() {
+        Some(id) => Some(*id),
+        None => serving_authority(&state.db)
+            .await?
+            .map(|authority| *state.offer.serving_authority.get_or_init(|| authority.id)),
+    })
 }
 
 impl Snapshot {

@@ -21,6 +21,7 @@ pub mod outbox;
 pub mod passwords;
 pub mod pathway_plans;
 pub mod portal_sessions;
+pub mod private_fostering;
 pub mod reports;
 pub mod sign_in;
 pub mod sign_in_codes;

@@ -335,11 +335,7 @@ pub async fn check_password(
             &visitor,
         );
     }
-    let address = req
-        .remote_addr()
-        .as_socket_addr()
-        .map(|addr| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
+    let address = api::http::client_address(req);
     let status = match sign_in::check_password(state, &form.email, &form.password, &address).await {
         Ok(user) => {
             return match portal_sessions::start(&state.db, user.id, state.clock.now()).await {
