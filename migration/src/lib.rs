@@ -17,6 +17,7 @@ mod m20261203_000013_create_entitlements;
 mod m20261203_000014_create_contacts;
 mod m20261203_000015_create_pathway_plans;
 mod m20261203_000016_create_private_fostering;
+mod m20261203_000017_create_pf_visits;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_create_contacts::Migration),
             Box::new(m20261203_000015_create_pathway_plans::Migration),
             Box::new(m20261203_000016_create_private_fostering::Migration),
+            Box::new(m20261203_000017_create_pf_visits::Migration),
         ]
     }
 }

@@ -166,3 +166,121 @@ async fn one_address_may_send_ten_an_hour_and_the_eleventh_is_refused_and_not_st
     assert!(refused.headers.contains_key("retry-after"));
     assert_eq!(stored(&app).await.1, 10);
 }
+
+#[tokio::test]
+async fn the_officer_sees_the_new_case_with_its_first_visit_due_and_records_the_visit() {
+    let app = spawn_app().await;
+    let told = notify(&app, from_a_neighbour("Amy O'Neill", "Mrs Jones")).await;
+    assert_eq!(told.status, StatusCode::CREATED);
+    let officer = app.token_for("pf@example.org").await;
+    let today = app.today();
+    let list = app
+        .get("/api/v1/private-fostering/arrangements", &officer)
+        .await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    assert_eq!(list.body["total"], 1);
+    let case = &list.body["items"][0];
+    assert_eq!(case["child_name"], "Amy O'Neill");
+    assert_eq!(case["status"], "notified");
+    assert_eq!(case["notifications"], 1);
+    let first_due = api::domain::private_fostering::visits::initial_visit_due(today);
+    assert_eq!(case["next_visit"]["kind"], "pf_initial_visit");
+    assert_eq!(case["next_visit"]["due_on"], first_due.to_string());
+    assert_eq!(case["next_visit"]["status"], "due_soon");
+    let visits = format!(
+        "/api/v1/private-fostering/arrangements/{}/visits",
+        case["id"].as_str().unwrap()
+    );
+
+    let half = app
+        .post(
+            &visits,
+            &officer,
+            json!({"visited_on": today.to_string(), "child_seen": true, "report": "Settled"}),
+        )
+        .await;
+    assert!(half.problem(422)["errors"]["seen_alone"].is_array());
+    let visited = app
+        .post(
+            &visits,
+            &officer,
+            json!({"visited_on": today.to_string(), "child_seen": true, "seen_alone": true,
+                   "report": "Amy has her own room and is settled at school."}),
+        )
+        .await;
+    assert_eq!(visited.status, StatusCode::CREATED, "{}", visited.body);
+    let after = app
+        .get("/api/v1/private-fostering/arrangements", &officer)
+        .await;
+    let case = &after.body["items"][0];
+    assert_eq!(case["last_visit_on"], today.to_string());
+    assert_eq!(case["next_visit"]["kind"], "pf_visit");
+    assert_eq!(
+        case["next_visit"]["due_on"],
+        (today + chrono::Duration::weeks(6)).to_string(),
+        "six weeks on, in the first year"
+    );
+
+    let manager = app.token_for("manager@example.org").await;
+    let overseen = app
+        .get("/api/v1/private-fostering/arrangements", &manager)
+        .await;
+    assert_eq!(overseen.status, StatusCode::OK);
+    let by_manager = app
+        .post(
+            &visits,
+            &manager,
+            json!({"visited_on": today.to_string(), "child_seen": false, "report": "x"}),
+        )
+        .await;
+    assert_eq!(by_manager.problem(403)["status"], 403);
+    for email in ["pa@example.org", "housing@example.org", "jess@example.org"] {
+        let token = app.token_for(email).await;
+        let refused = app
+            .get("/api/v1/private-fostering/arrangements", &token)
+            .await;
+        assert_eq!(refused.problem(403)["status"], 403, "{email}");
+    }
+    let nowhere = app
+        .post(
+            &format!(
+                "/api/v1/private-fostering/arrangements/{}/visits",
+                uuid::Uuid::new_v4()
+            ),
+            &officer,
+            json!({"visited_on": today.to_string(), "child_seen": false, "report": "x"}),
+        )
+        .await;
+    assert_eq!(nowhere.problem(404)["status"], 404);
+}
+
+#[tokio::test]
+async fn the_officers_home_page_lists_the_case_and_shows_what_the_public_typed_only_as_text() {
+    let app = spawn_app().await;
+    let told = notify(
+        &app,
+        from_a_neighbour("<script>alert(1)</script> Amy", "<b>Mrs Jones</b>"),
+    )
+    .await;
+    assert_eq!(told.status, StatusCode::CREATED, "{}", told.body);
+    let mut officer = crate::portal::signed_in(&app, "pf@example.org").await;
+    let home = officer.get("/staff").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(
+        home.body
+            .contains(r#"<h2 id="private-fostering">Private fostering</h2>"#)
+    );
+    assert!(
+        home.body.contains("alert(1)") && home.body.contains("Amy"),
+        "the name is shown, as text"
+    );
+    assert!(!home.body.contains("<script>alert(1)"));
+    assert!(!home.body.contains("<b>Mrs Jones</b>"));
+    let due = api::domain::private_fostering::visits::initial_visit_due(app.today());
+    assert!(
+        home.body
+            .contains(&format!("First visit by {}", due.format("%-d %B %Y"))),
+        "{}",
+        home.body
+    );
+}

@@ -69,6 +69,10 @@ pub enum Action {
     EditPathwayPlan,
     /// Add views to the plan and agree to it: the young person's own.
     ContributeToPathwayPlan,
+    /// Private fostering arrangements the council has been told about, and their visits.
+    ReadPrivateFostering,
+    /// Record visits, checks and decisions about a private fostering arrangement.
+    RecordPrivateFostering,
 }
 
 /// What connects a record to the people around it, loaded by the service layer.
@@ -149,11 +153,16 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | ReadContactLog
             | LogContact
             | ReadPathwayPlan
-            | EditPathwayPlan => Some(WholeAuthority),
+            | EditPathwayPlan
+            | ReadPrivateFostering => Some(WholeAuthority),
             // Escalation is the IRO's independent challenge to the authority's managers; asking
             // and agreeing are the young person's own; the offer is written by the council's
-            // administrators.
-            RaiseEscalation | AskForEntitlement | ContributeToPathwayPlan | PublishOffer => None,
+            // administrators; private fostering casework is the officer's.
+            RaiseEscalation
+            | AskForEntitlement
+            | ContributeToPathwayPlan
+            | PublishOffer
+            | RecordPrivateFostering => None,
         },
         // Administrators set records up and allocate staff; they do not read case records.
         Role::Admin => match action {
@@ -180,7 +189,9 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | LogContact
             | ReadPathwayPlan
             | EditPathwayPlan
-            | ContributeToPathwayPlan => None,
+            | ContributeToPathwayPlan
+            | ReadPrivateFostering
+            | RecordPrivateFostering => None,
         },
         Role::PersonalAdviser => for_allocated(AllocationRole::PersonalAdviser),
         Role::SocialWorker => for_allocated(AllocationRole::SocialWorker),
@@ -211,10 +222,16 @@ fn grant(role: Role, action: Action) -> Option<Reach> {
             | RecordEntitlements
             | PublishOffer
             | LogContact
-            | EditPathwayPlan => None,
+            | EditPathwayPlan
+            | ReadPrivateFostering
+            | RecordPrivateFostering => None,
         },
         // Their work is in their own areas, never in children's case records.
-        Role::PrivateFosteringOfficer | Role::HousingOfficer => None,
+        Role::PrivateFosteringOfficer => match action {
+            ReadPrivateFostering | RecordPrivateFostering => Some(WholeAuthority),
+            _ => None,
+        },
+        Role::HousingOfficer => None,
     }
 }
 
@@ -445,6 +462,37 @@ mod tests {
                 );
             }
             assert_eq!(list_scope(&officer, Action::ListYoungPeople), None);
+        }
+    }
+
+    #[test]
+    fn private_fostering_is_the_officers_to_record_and_managers_to_oversee() {
+        let allowed = |role, action| {
+            matches!(
+                decide(&actor(role, None), action, None),
+                Decision::Allowed(_)
+            )
+        };
+        for role in [
+            Role::Admin,
+            Role::PersonalAdviser,
+            Role::SocialWorker,
+            Role::Iro,
+            Role::Manager,
+            Role::PrivateFosteringOfficer,
+            Role::HousingOfficer,
+            Role::YoungPerson,
+        ] {
+            assert_eq!(
+                allowed(role, Action::ReadPrivateFostering),
+                matches!(role, Role::Manager | Role::PrivateFosteringOfficer),
+                "{role:?} reads"
+            );
+            assert_eq!(
+                allowed(role, Action::RecordPrivateFostering),
+                role == Role::PrivateFosteringOfficer,
+                "{role:?} records"
+            );
         }
     }
 

@@ -1,16 +1,30 @@
 //! Private fostering: notifications from anyone, with no account.
 use poem::Request;
-use poem_openapi::{ApiResponse, Enum, Object, OpenApi, payload::Json};
+use poem_openapi::{
+    ApiResponse, Enum, Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
+use uuid::Uuid;
 
 use super::{
     ApiTags,
+    auth::BearerAuth,
+    obligations::StatusName,
     problem::ApiResult,
     types::{Date, Text},
 };
 use crate::{
     AppState,
-    domain::private_fostering::notification::{Notification, Notifier},
-    service::private_fostering,
+    domain::private_fostering::{
+        ArrangementStatus,
+        notification::{Notification, Notifier},
+        visits::{Visit, VisitDeadline, VisitKind},
+    },
+    service::{
+        PageRequest,
+        private_fostering::{arrangements, notifications},
+    },
 };
 
 pub struct PrivateFosteringApi {
@@ -143,6 +157,109 @@ pub enum NotificationResponse {
     Created(Json<PfNotificationReceived>),
 }
 
+/// `notified`, `assessing`, `confirmed`, `not_private_fostering` or `ended`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum ArrangementStatusName {
+    Notified,
+    Assessing,
+    Confirmed,
+    NotPrivateFostering,
+    Ended,
+}
+
+impl From<ArrangementStatus> for ArrangementStatusName {
+    fn from(status: ArrangementStatus) -> Self {
+        match status {
+            ArrangementStatus::Notified => Self::Notified,
+            ArrangementStatus::Assessing => Self::Assessing,
+            ArrangementStatus::Confirmed => Self::Confirmed,
+            ArrangementStatus::NotPrivateFostering => Self::NotPrivateFostering,
+            ArrangementStatus::Ended => Self::Ended,
+        }
+    }
+}
+
+/// `pf_initial_visit` (within 7 working days of the notification) or `pf_visit` (6 weeks
+/// apart in the first year, 12 after).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum PfVisitKindName {
+    PfInitialVisit,
+    PfVisit,
+}
+
+#[derive(Debug, Object)]
+pub struct PfVisitDueBody {
+    pub kind: PfVisitKindName,
+    pub due_on: Date,
+    pub status: StatusName,
+}
+
+impl From<VisitDeadline> for PfVisitDueBody {
+    fn from(deadline: VisitDeadline) -> Self {
+        Self {
+            kind: match deadline.kind {
+                VisitKind::Initial => PfVisitKindName::PfInitialVisit,
+                VisitKind::Regular => PfVisitKindName::PfVisit,
+            },
+            due_on: deadline.due_on.into(),
+            status: deadline.status.into(),
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+pub struct PfArrangementBody {
+    pub id: Uuid,
+    pub status: ArrangementStatusName,
+    pub child_name: String,
+    pub carer_name: String,
+    /// When the council became aware: the arrangement's first year runs from here.
+    pub aware_on: Date,
+    /// When anyone first told us.
+    pub received_on: Date,
+    pub notifications: u64,
+    #[oai(nullable)]
+    pub last_visit_on: Option<Date>,
+    /// The visit owed next; empty once none is owed.
+    #[oai(nullable)]
+    pub next_visit: Option<PfVisitDueBody>,
+}
+
+#[derive(Debug, Object)]
+pub struct PfArrangementsPage {
+    /// The visit due soonest first (the longest overdue at the top); none owed last.
+    pub items: Vec<PfArrangementBody>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+/// A visit: the day, whether the child was seen, whether alone (only if seen), and what was
+/// found.
+#[derive(Debug, Object)]
+#[oai(deny_unknown_fields)]
+pub struct NewPfVisit {
+    pub visited_on: Date,
+    pub child_seen: bool,
+    #[oai(default, nullable)]
+    pub seen_alone: Option<bool>,
+    #[oai(validator(max_length = 10000))]
+    pub report: Text,
+}
+
+#[derive(Debug, Object)]
+pub struct PfVisitRecorded {
+    pub id: Uuid,
+}
+
+#[derive(ApiResponse)]
+pub enum VisitResponse {
+    #[oai(status = 201)]
+    Created(Json<PfVisitRecorded>),
+}
+
 #[OpenApi(prefix_path = "/private-fostering", tag = "ApiTags::PrivateFostering")]
 impl PrivateFosteringApi {
     /// Tell the council about a private fostering arrangement
@@ -159,11 +276,75 @@ impl PrivateFosteringApi {
         let address = super::client_address(req);
         let notifier = body.0.notifier.into();
         let received =
-            private_fostering::notify(&self.state, notifier, &body.0.into(), &address).await?;
+            notifications::notify(&self.state, notifier, &body.0.into(), &address).await?;
         Ok(NotificationResponse::Created(Json(
             PfNotificationReceived {
                 reference: received.reference.as_str().to_owned(),
             },
         )))
+    }
+
+    /// Private fostering arrangements
+    ///
+    /// For the private fostering officer and managers: every arrangement the council knows
+    /// about, with the visit owed next.
+    #[oai(path = "/arrangements", method = "get")]
+    async fn arrangements(
+        &self,
+        auth: BearerAuth,
+        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))] page: Query<
+            Option<u64>,
+        >,
+        #[oai(validator(minimum(value = "1"), maximum(value = "100")))] per_page: Query<
+            Option<u64>,
+        >,
+    ) -> ApiResult<Json<PfArrangementsPage>> {
+        let found = arrangements::list(
+            &self.state,
+            &auth.caller(),
+            PageRequest::new(page.0, per_page.0),
+        )
+        .await?;
+        Ok(Json(PfArrangementsPage {
+            total: found.total,
+            page: found.page,
+            per_page: found.per_page,
+            items: found
+                .items
+                .into_iter()
+                .map(|a| PfArrangementBody {
+                    id: a.id,
+                    status: a.status.into(),
+                    child_name: a.child_name,
+                    carer_name: a.carer_name,
+                    aware_on: a.aware_on.into(),
+                    received_on: a.received_on.into(),
+                    notifications: a.notifications,
+                    last_visit_on: a.last_visit_on.map(Into::into),
+                    next_visit: a.next_visit.map(Into::into),
+                })
+                .collect(),
+        }))
+    }
+
+    /// Record a visit
+    ///
+    /// The private fostering officer's only. The date from when the council was told to today.
+    #[oai(path = "/arrangements/:id/visits", method = "post")]
+    async fn record_visit(
+        &self,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<NewPfVisit>,
+    ) -> ApiResult<VisitResponse> {
+        let body = body.0;
+        let visit = Visit {
+            visited_on: body.visited_on.0,
+            child_seen: body.child_seen,
+            seen_alone: body.seen_alone,
+            report: body.report.into_string(),
+        };
+        let id = arrangements::record_visit(&self.state, &auth.caller(), id.0, visit).await?;
+        Ok(VisitResponse::Created(Json(PfVisitRecorded { id })))
     }
 }

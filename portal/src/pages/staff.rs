@@ -7,12 +7,13 @@ use api::{
         caseload::Sort,
         obligations::{Kind, Status},
         people::full_name,
+        private_fostering::visits::VisitKind,
         timeliness::Measure,
     },
     error::Error,
     service::{
         Caller, PageRequest, care_leaver_status, caseload, contacts, escalations, obligations,
-        young_people,
+        private_fostering::arrangements, young_people,
     },
 };
 use askama::Template;
@@ -152,6 +153,15 @@ impl TimelinessRow {
     }
 }
 
+/// A private fostering arrangement on the officer's home page.
+pub struct ArrangementRow {
+    pub child_name: String,
+    pub carer_name: String,
+    pub received_on: String,
+    /// "First visit" or "Visit", when it is due, and how that stands; `None` once none is owed.
+    pub next_visit: Option<(&'static str, String, StatusTag)>,
+}
+
 pub struct Row {
     pub id: Uuid,
     pub name: String,
@@ -188,6 +198,8 @@ struct Home {
     requests: bool,
     /// Show the link to writing the local offer.
     publishing: bool,
+    /// Private fostering arrangements, the visit due soonest first, for those who see them.
+    private_fostering: Option<(Vec<ArrangementRow>, u64)>,
     /// The most overdue deadlines across the visitor's young people, and how many in all;
     /// `None` when the role has no deadlines to see.
     overdue: Option<(Vec<OverdueRow>, u64)>,
@@ -242,6 +254,7 @@ pub async fn home(
             name: account.name.clone(),
             role_titles,
             caseload: Some(CaseloadView::new(found.items, sort, today)),
+            private_fostering: None,
             young_people: None,
             reviews,
             requests,
@@ -305,11 +318,41 @@ pub async fn home(
     } else {
         None
     };
+    let private_fostering = if access::holds_grant(&caller.actor, Action::ReadPrivateFostering) {
+        match arrangements::list(state, &caller, PageRequest::new(Some(1), Some(PER_PAGE))).await {
+            Ok(found) => Some((
+                found
+                    .items
+                    .into_iter()
+                    .map(|a| ArrangementRow {
+                        child_name: a.child_name,
+                        carer_name: a.carer_name,
+                        received_on: long_date(a.received_on),
+                        next_visit: a.next_visit.map(|d| {
+                            (
+                                match d.kind {
+                                    VisitKind::Initial => "First visit",
+                                    VisitKind::Regular => "Visit",
+                                },
+                                long_date(d.due_on),
+                                StatusTag::new(d.status, d.due_on, today),
+                            )
+                        }),
+                    })
+                    .collect(),
+                found.total,
+            )),
+            Err(error) => return failed(error, Some(&visitor)),
+        }
+    } else {
+        None
+    };
     let page = Home {
         chrome: Chrome::new(&visitor, "Your young people"),
         name: account.name.clone(),
         role_titles,
         caseload: None,
+        private_fostering,
         young_people,
         reviews,
         requests,

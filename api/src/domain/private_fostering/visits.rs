@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::domain::{
     calendar::{add_weeks, add_working_days},
     obligations::{self, Status},
+    validation::FieldErrors,
 };
 
 pub const INITIAL_VISIT_WORKING_DAYS: u32 = 7;
@@ -110,6 +111,60 @@ pub fn visit_deadlines(facts: &VisitFacts, as_of: NaiveDate) -> Vec<VisitDeadlin
         });
     }
     deadlines
+}
+
+/// A visit as the officer records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visit {
+    pub visited_on: NaiveDate,
+    pub child_seen: bool,
+    /// Required when the child was seen; left out when they were not.
+    pub seen_alone: Option<bool>,
+    pub report: String,
+}
+
+pub const MAX_REPORT: usize = 10_000;
+
+/// Is the visit possible? On a day from when the council knew of the arrangement to today,
+/// with a report, and "seen alone" answered exactly when the child was seen.
+pub fn check_visit(
+    visit: &Visit,
+    known_from: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    if visit.visited_on > today {
+        errors.add(
+            "visited_on",
+            "The date of the visit must be today or in the past",
+        );
+    } else if visit.visited_on < known_from {
+        errors.add(
+            "visited_on",
+            "The date of the visit must be after the council was told about the arrangement",
+        );
+    }
+    match (visit.child_seen, visit.seen_alone) {
+        (true, None) => errors.add("seen_alone", "Say whether you saw the child on their own"),
+        (false, Some(_)) => errors.add(
+            "seen_alone",
+            "Only say whether you saw the child alone if you saw them",
+        ),
+        _ => {}
+    }
+    if visit.report.trim().is_empty() {
+        errors.add("report", "Write what you found on the visit");
+    } else if visit.report.chars().count() > MAX_REPORT {
+        errors.add(
+            "report",
+            format!("The report must be {MAX_REPORT} characters or fewer"),
+        );
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 #[cfg(test)]
@@ -252,5 +307,48 @@ mod tests {
                 prop_assert!((pair[1].due_on - previous_visit).num_days() <= 84);
             }
         }
+    }
+
+    #[test]
+    fn a_visit_needs_a_possible_date_a_report_and_seen_alone_only_when_the_child_was_seen() {
+        let known = day(2026, 3, 2);
+        let today = day(2026, 3, 20);
+        let visit = |visited_on, child_seen, seen_alone: Option<bool>, report: &str| Visit {
+            visited_on,
+            child_seen,
+            seen_alone,
+            report: report.into(),
+        };
+        assert!(
+            check_visit(
+                &visit(day(2026, 3, 10), true, Some(true), "Settled"),
+                known,
+                today
+            )
+            .is_ok()
+        );
+        assert!(
+            check_visit(
+                &visit(day(2026, 3, 10), false, None, "Nobody home"),
+                known,
+                today
+            )
+            .is_ok()
+        );
+        let fields = |v: &Visit| -> Vec<String> {
+            check_visit(v, known, today)
+                .unwrap_err()
+                .into_map()
+                .into_keys()
+                .collect()
+        };
+        assert_eq!(
+            fields(&visit(day(2026, 3, 21), true, None, " ")),
+            ["report", "seen_alone", "visited_on"]
+        );
+        assert_eq!(
+            fields(&visit(day(2026, 3, 1), false, Some(false), "x")),
+            ["seen_alone", "visited_on"]
+        );
     }
 }

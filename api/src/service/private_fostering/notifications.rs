@@ -1,4 +1,4 @@
-//! Private fostering notifications from the public: kept exactly as sent, joined to the
+//! Notifications from the public: kept exactly as sent, joined to the
 //! arrangement they are about, and passed to the private fostering team by email.
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use entity::{pf_arrangement, pf_notification, user, user_role};
@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{local_offer, outbox, sign_in};
+use crate::service::{local_offer, outbox, sign_in};
 use crate::{
     AppState,
     domain::{

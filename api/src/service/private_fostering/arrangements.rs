@@ -1,0 +1,195 @@
+//! The private fostering officer's casework: the arrangements the council knows about, the
+//! visit each is owed next, and the visits made.
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use entity::{pf_arrangement, pf_notification, pf_visit};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Set,
+};
+use uuid::Uuid;
+
+use crate::{
+    AppState,
+    domain::{
+        access::{self, Action, Decision},
+        private_fostering::{
+            ArrangementStatus,
+            visits::{Visit, VisitDeadline, VisitFacts, check_visit, visit_deadlines},
+        },
+    },
+    error::{Error, Result},
+    service::{Caller, Page, PageRequest},
+};
+
+/// An arrangement as the officer's list shows it.
+#[derive(Debug, Clone)]
+pub struct Arrangement {
+    pub id: Uuid,
+    pub status: ArrangementStatus,
+    pub child_name: String,
+    pub carer_name: String,
+    pub aware_on: NaiveDate,
+    /// The first time anyone told us.
+    pub received_on: NaiveDate,
+    pub notifications: u64,
+    pub last_visit_on: Option<NaiveDate>,
+    /// The visit owed next, while it is owed.
+    pub next_visit: Option<VisitDeadline>,
+}
+
+fn allowed(caller: &Caller, action: Action) -> Result<()> {
+    match access::decide(&caller.actor, action, None) {
+        Decision::Allowed(_) => Ok(()),
+        _ => Err(Error::Forbidden),
+    }
+}
+
+/// Whether the arrangement still owes visits: not once it turned out not to be private
+/// fostering, nor once it ended.
+fn owes_visits(status: ArrangementStatus) -> bool {
+    !matches!(
+        status,
+        ArrangementStatus::NotPrivateFostering | ArrangementStatus::Ended
+    )
+}
+
+/// Every arrangement in the caller's authority, the visit due soonest first (the longest
+/// overdue at the top) and those owing no visit last. Three queries however many there are.
+#[tracing::instrument(skip(state, caller))]
+pub async fn list(
+    state: &AppState,
+    caller: &Caller,
+    page: PageRequest,
+) -> Result<Page<Arrangement>> {
+    allowed(caller, Action::ReadPrivateFostering)?;
+    let today = state.clock.today();
+    let in_authority = || {
+        pf_arrangement::Entity::find()
+            .select_only()
+            .column(pf_arrangement::Column::Id)
+            .filter(pf_arrangement::Column::AuthorityId.eq(caller.actor.authority_id))
+            .into_query()
+    };
+    let rows = pf_arrangement::Entity::find()
+        .filter(pf_arrangement::Column::AuthorityId.eq(caller.actor.authority_id))
+        .all(&state.db)
+        .await?;
+    let mut received: HashMap<Uuid, (NaiveDate, u64)> = HashMap::new();
+    let notifications: Vec<(Uuid, NaiveDate)> = pf_notification::Entity::find()
+        .select_only()
+        .column(pf_notification::Column::ArrangementId)
+        .column(pf_notification::Column::ReceivedOn)
+        .filter(pf_notification::Column::ArrangementId.in_subquery(in_authority()))
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    for (arrangement_id, received_on) in notifications {
+        let entry = received.entry(arrangement_id).or_insert((received_on, 0));
+        entry.0 = entry.0.min(received_on);
+        entry.1 += 1;
+    }
+    let mut visits: HashMap<Uuid, Vec<NaiveDate>> = HashMap::new();
+    let visit_rows: Vec<(Uuid, NaiveDate)> = pf_visit::Entity::find()
+        .select_only()
+        .column(pf_visit::Column::ArrangementId)
+        .column(pf_visit::Column::VisitedOn)
+        .filter(pf_visit::Column::ArrangementId.in_subquery(in_authority()))
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    for (arrangement_id, visited_on) in visit_rows {
+        visits.entry(arrangement_id).or_default().push(visited_on);
+    }
+    let mut arrangements: Vec<Arrangement> = rows
+        .into_iter()
+        .filter_map(|row| {
+            let status = ArrangementStatus::from_code(&row.status)?;
+            let (received_on, notifications) = *received.get(&row.id)?;
+            let visited = visits.remove(&row.id).unwrap_or_default();
+            let facts = VisitFacts {
+                received_on,
+                aware_on: row.aware_on,
+                visits: visited.clone(),
+                ended_on: None,
+            };
+            let next_visit = owes_visits(status)
+                .then(|| visit_deadlines(&facts, today).pop())
+                .flatten()
+                .filter(|d| d.completed_on.is_none());
+            Some(Arrangement {
+                id: row.id,
+                status,
+                child_name: row.child_name,
+                carer_name: row.carer_name,
+                aware_on: row.aware_on,
+                received_on,
+                notifications,
+                last_visit_on: visited.into_iter().max(),
+                next_visit,
+            })
+        })
+        .collect();
+    arrangements.sort_by(|a, b| {
+        let due = |x: &Arrangement| x.next_visit.map(|d| d.due_on);
+        (due(a).is_none(), due(a), a.received_on, a.id).cmp(&(
+            due(b).is_none(),
+            due(b),
+            b.received_on,
+            b.id,
+        ))
+    });
+    let total = arrangements.len() as u64;
+    let items = arrangements
+        .into_iter()
+        .skip(usize::try_from(page.offset()).unwrap_or(usize::MAX))
+        .take(usize::try_from(page.per_page).unwrap_or(usize::MAX))
+        .collect();
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        per_page: page.per_page,
+    })
+}
+
+/// Record a visit to a privately fostered child.
+#[tracing::instrument(skip(state, caller, visit))]
+pub async fn record_visit(
+    state: &AppState,
+    caller: &Caller,
+    arrangement_id: Uuid,
+    visit: Visit,
+) -> Result<Uuid> {
+    allowed(caller, Action::RecordPrivateFostering)?;
+    let arrangement = pf_arrangement::Entity::find_by_id(arrangement_id)
+        .filter(pf_arrangement::Column::AuthorityId.eq(caller.actor.authority_id))
+        .one(&state.db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let first_told = pf_notification::Entity::find()
+        .select_only()
+        .column_as(pf_notification::Column::ReceivedOn.min(), "first")
+        .filter(pf_notification::Column::ArrangementId.eq(arrangement.id))
+        .into_tuple::<Option<NaiveDate>>()
+        .one(&state.db)
+        .await?
+        .flatten()
+        .unwrap_or(arrangement.aware_on);
+    let known_from = first_told.min(arrangement.aware_on);
+    check_visit(&visit, known_from, state.clock.today()).map_err(Error::Invalid)?;
+    let row = pf_visit::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        arrangement_id: Set(arrangement.id),
+        visited_on: Set(visit.visited_on),
+        child_seen: Set(visit.child_seen),
+        seen_alone: Set(visit.seen_alone),
+        report: Set(visit.report.trim().to_owned()),
+        recorded_by: Set(caller.actor.user_id),
+        recorded_at: Set(state.clock.now()),
+    }
+    .insert(&state.db)
+    .await?;
+    tracing::info!(arrangement_id = %arrangement.id, "private fostering visit recorded");
+    Ok(row.id)
+}

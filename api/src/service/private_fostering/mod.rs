@@ -1,0 +1,3 @@
+//! Private fostering: notifications from the public, and the officer's casework after them.
+pub mod arrangements;
+pub mod notifications;
