@@ -14,6 +14,8 @@ pub struct Model {
     pub status_reason: Option<String>,
     /// The day the council became aware of it: the arrangement's first year runs from here.
     pub aware_on: Date,
+    /// The day it ended; no visit is owed after it.
+    pub ended_on: Option<Date>,
     pub child_name: String,
     pub carer_name: String,
     /// Where the child is living.

@@ -18,6 +18,7 @@ mod m20261203_000014_create_contacts;
 mod m20261203_000015_create_pathway_plans;
 mod m20261203_000016_create_private_fostering;
 mod m20261203_000017_create_pf_visits;
+mod m20261203_000018_add_pf_ended_on;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_create_pathway_plans::Migration),
             Box::new(m20261203_000016_create_private_fostering::Migration),
             Box::new(m20261203_000017_create_pf_visits::Migration),
+            Box::new(m20261203_000018_add_pf_ended_on::Migration),
         ]
     }
 }

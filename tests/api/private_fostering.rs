@@ -284,3 +284,70 @@ async fn the_officers_home_page_lists_the_case_and_shows_what_the_public_typed_o
         home.body
     );
 }
+
+#[tokio::test]
+async fn the_officer_confirms_the_arrangement_and_once_it_ends_no_visit_is_owed() {
+    let app = spawn_app().await;
+    notify(&app, from_a_neighbour("Amy O'Neill", "Mrs Jones")).await;
+    let officer = app.token_for("pf@example.org").await;
+    let list = || app.get("/api/v1/private-fostering/arrangements", &officer);
+    let id = list().await.body["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let status = format!("/api/v1/private-fostering/arrangements/{id}/status");
+    let today = app.today().to_string();
+
+    let confirmed = app
+        .put(
+            &status,
+            &officer,
+            json!({"from": "notified", "to": "confirmed"}),
+        )
+        .await;
+    assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
+    assert_eq!(list().await.body["items"][0]["status"], "confirmed");
+    let stale = app
+        .put(
+            &status,
+            &officer,
+            json!({"from": "notified", "to": "not_private_fostering", "reason": "Her aunt"}),
+        )
+        .await;
+    assert_eq!(stale.problem(409)["status"], 409, "made from what it was");
+    let no_reason = app
+        .put(
+            &status,
+            &officer,
+            json!({"from": "confirmed", "to": "ended", "ended_on": today}),
+        )
+        .await;
+    assert!(no_reason.problem(422)["errors"]["reason"].is_array());
+    let manager = app.token_for("manager@example.org").await;
+    let by_manager = app
+        .put(
+            &status,
+            &manager,
+            json!({"from": "confirmed", "to": "ended", "reason": "x", "ended_on": today}),
+        )
+        .await;
+    assert_eq!(by_manager.problem(403)["status"], 403);
+
+    assert!(list().await.body["items"][0]["next_visit"].is_object());
+    let ended = app
+        .put(
+            &status,
+            &officer,
+            json!({"from": "confirmed", "to": "ended", "reason": "Amy went home to her mum",
+                   "ended_on": today}),
+        )
+        .await;
+    assert_eq!(ended.status, StatusCode::OK, "{}", ended.body);
+    let case = &list().await.body["items"][0];
+    assert_eq!(case["status"], "ended");
+    assert_eq!(
+        case["next_visit"],
+        Value::Null,
+        "no visit is owed once it has ended"
+    );
+}

@@ -17,7 +17,7 @@ use super::{
 use crate::{
     AppState,
     domain::private_fostering::{
-        ArrangementStatus,
+        ArrangementStatus, StatusChange,
         notification::{Notification, Notifier},
         visits::{Visit, VisitDeadline, VisitKind},
     },
@@ -168,6 +168,18 @@ pub enum ArrangementStatusName {
     Ended,
 }
 
+impl From<ArrangementStatusName> for ArrangementStatus {
+    fn from(name: ArrangementStatusName) -> Self {
+        match name {
+            ArrangementStatusName::Notified => Self::Notified,
+            ArrangementStatusName::Assessing => Self::Assessing,
+            ArrangementStatusName::Confirmed => Self::Confirmed,
+            ArrangementStatusName::NotPrivateFostering => Self::NotPrivateFostering,
+            ArrangementStatusName::Ended => Self::Ended,
+        }
+    }
+}
+
 impl From<ArrangementStatus> for ArrangementStatusName {
     fn from(status: ArrangementStatus) -> Self {
         match status {
@@ -249,9 +261,27 @@ pub struct NewPfVisit {
     pub report: Text,
 }
 
+/// A change of status, made from the status the officer saw (`from`). `reason` is needed for
+/// `not_private_fostering` and `ended`; `ended_on` for `ended` and only then.
+#[derive(Debug, Object)]
+#[oai(deny_unknown_fields)]
+pub struct PfStatusChange {
+    pub from: ArrangementStatusName,
+    pub to: ArrangementStatusName,
+    #[oai(default, nullable, validator(max_length = 2000))]
+    pub reason: Option<Text>,
+    #[oai(default, nullable)]
+    pub ended_on: Option<Date>,
+}
+
 #[derive(Debug, Object)]
 pub struct PfVisitRecorded {
     pub id: Uuid,
+}
+
+#[derive(Debug, Object)]
+pub struct PfArrangementStatusBody {
+    pub status: ArrangementStatusName,
 }
 
 #[derive(ApiResponse)]
@@ -346,5 +376,34 @@ impl PrivateFosteringApi {
         };
         let id = arrangements::record_visit(&self.state, &auth.caller(), id.0, visit).await?;
         Ok(VisitResponse::Created(Json(PfVisitRecorded { id })))
+    }
+
+    /// Change an arrangement's status
+    ///
+    /// The private fostering officer's only. Notified → assessing, confirmed or not private
+    /// fostering; assessing → confirmed or not; confirmed → ended; a decision made in error
+    /// back to assessing. 409 if the status is no longer `from`.
+    #[oai(path = "/arrangements/:id/status", method = "put")]
+    async fn change_status(
+        &self,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<PfStatusChange>,
+    ) -> ApiResult<Json<PfArrangementStatusBody>> {
+        let body = body.0;
+        let to = body.to;
+        arrangements::change_status(
+            &self.state,
+            &auth.caller(),
+            id.0,
+            body.from.into(),
+            StatusChange {
+                to: to.into(),
+                reason: body.reason.map(Text::into_string),
+                ended_on: body.ended_on.map(|d| d.0),
+            },
+        )
+        .await?;
+        Ok(Json(PfArrangementStatusBody { status: to }))
     }
 }

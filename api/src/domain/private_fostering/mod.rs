@@ -42,6 +42,83 @@ impl ArrangementStatus {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|status| status.code() == code)
     }
+
+    /// As an officer would say it: "an arrangement that is …".
+    pub fn words(self) -> &'static str {
+        match self {
+            ArrangementStatus::Notified => "newly notified",
+            ArrangementStatus::Assessing => "being assessed",
+            ArrangementStatus::Confirmed => "confirmed private fostering",
+            ArrangementStatus::NotPrivateFostering => "not private fostering",
+            ArrangementStatus::Ended => "ended",
+        }
+    }
+}
+
+/// A change to an arrangement's status, as the officer records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChange {
+    pub to: ArrangementStatus,
+    /// Required to say it is not private fostering, or that it ended.
+    pub reason: Option<String>,
+    /// The day it ended: required for `Ended`, and only then.
+    pub ended_on: Option<chrono::NaiveDate>,
+}
+
+/// May an arrangement move from `from` as `change` says? Notified arrangements are assessed,
+/// then confirmed or found not to be private fostering; confirmed ones end. A decision made in
+/// error can be taken back to assessing.
+pub fn check_status_change(
+    from: ArrangementStatus,
+    change: &StatusChange,
+    known_from: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> Result<(), crate::domain::validation::FieldErrors> {
+    use ArrangementStatus::*;
+    let mut errors = crate::domain::validation::FieldErrors::new();
+    let allowed = matches!(
+        (from, change.to),
+        (Notified, Assessing | Confirmed | NotPrivateFostering)
+            | (Assessing, Confirmed | NotPrivateFostering)
+            | (Confirmed, Ended | Assessing)
+            | (NotPrivateFostering, Assessing)
+    );
+    if !allowed {
+        errors.add(
+            "status",
+            format!(
+                "An arrangement that is {} cannot become {}",
+                from.words(),
+                change.to.words()
+            ),
+        );
+    }
+    let reason = change
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    if matches!(change.to, NotPrivateFostering | Ended) && reason.is_none() {
+        errors.add("reason", "Write the reason");
+    }
+    match (change.to, change.ended_on) {
+        (Ended, None) => errors.add("ended_on", "Enter the date the arrangement ended"),
+        (Ended, Some(day)) if day > today => {
+            errors.add("ended_on", "The date it ended must be today or in the past")
+        }
+        (Ended, Some(day)) if day < known_from => errors.add(
+            "ended_on",
+            "The date it ended must be after the council was told about it",
+        ),
+        (Ended, Some(_)) => {}
+        (_, Some(_)) => errors.add("ended_on", "Only give an end date when it has ended"),
+        (_, None) => {}
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 /// Who is looking after the child, as the person telling us would put it.
@@ -324,5 +401,58 @@ mod tests {
             assert_eq!(Carer::from_code(carer.code()), Some(carer));
         }
         assert_eq!(Carer::from_code("neighbour"), None);
+    }
+
+    #[test]
+    fn an_arrangement_is_assessed_then_confirmed_or_not_and_a_confirmed_one_ends_with_a_date() {
+        use ArrangementStatus::*;
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let (known, today) = (day(2), day(20));
+        let change = |to, reason: Option<&str>, ended_on| StatusChange {
+            to,
+            reason: reason.map(str::to_owned),
+            ended_on,
+        };
+        let fields = |from, c: &StatusChange| -> Vec<String> {
+            match check_status_change(from, c, known, today) {
+                Ok(()) => Vec::new(),
+                Err(errors) => errors.into_map().into_keys().collect(),
+            }
+        };
+        assert!(fields(Notified, &change(Confirmed, None, None)).is_empty());
+        assert!(
+            fields(
+                Assessing,
+                &change(NotPrivateFostering, Some("Her aunt"), None)
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            fields(Assessing, &change(NotPrivateFostering, Some(" "), None)),
+            ["reason"]
+        );
+        assert!(fields(Confirmed, &change(Ended, Some("Went home"), Some(day(15)))).is_empty());
+        assert_eq!(
+            fields(Confirmed, &change(Ended, Some("Went home"), None)),
+            ["ended_on"]
+        );
+        assert_eq!(
+            fields(Confirmed, &change(Ended, Some("x"), Some(day(21)))),
+            ["ended_on"]
+        );
+        assert_eq!(
+            fields(Confirmed, &change(Ended, Some("x"), Some(day(1)))),
+            ["ended_on"]
+        );
+        assert_eq!(
+            fields(Notified, &change(Confirmed, None, Some(day(5)))),
+            ["ended_on"]
+        );
+        assert_eq!(
+            fields(Notified, &change(Ended, Some("x"), Some(day(5)))),
+            ["status"]
+        );
+        assert_eq!(fields(Ended, &change(Confirmed, None, None)), ["status"]);
+        assert!(fields(NotPrivateFostering, &change(Assessing, None, None)).is_empty());
     }
 }

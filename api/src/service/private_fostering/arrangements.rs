@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use entity::{pf_arrangement, pf_notification, pf_visit};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Set,
+    sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -14,7 +15,7 @@ use crate::{
     domain::{
         access::{self, Action, Decision},
         private_fostering::{
-            ArrangementStatus,
+            ArrangementStatus, StatusChange, check_status_change,
             visits::{Visit, VisitDeadline, VisitFacts, check_visit, visit_deadlines},
         },
     },
@@ -111,7 +112,7 @@ pub async fn list(
                 received_on,
                 aware_on: row.aware_on,
                 visits: visited.clone(),
-                ended_on: None,
+                ended_on: row.ended_on,
             };
             let next_visit = owes_visits(status)
                 .then(|| visit_deadlines(&facts, today).pop())
@@ -162,21 +163,8 @@ pub async fn record_visit(
     visit: Visit,
 ) -> Result<Uuid> {
     allowed(caller, Action::RecordPrivateFostering)?;
-    let arrangement = pf_arrangement::Entity::find_by_id(arrangement_id)
-        .filter(pf_arrangement::Column::AuthorityId.eq(caller.actor.authority_id))
-        .one(&state.db)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let first_told = pf_notification::Entity::find()
-        .select_only()
-        .column_as(pf_notification::Column::ReceivedOn.min(), "first")
-        .filter(pf_notification::Column::ArrangementId.eq(arrangement.id))
-        .into_tuple::<Option<NaiveDate>>()
-        .one(&state.db)
-        .await?
-        .flatten()
-        .unwrap_or(arrangement.aware_on);
-    let known_from = first_told.min(arrangement.aware_on);
+    let arrangement = find(state, caller, arrangement_id).await?;
+    let known_from = known_from(state, &arrangement).await?;
     check_visit(&visit, known_from, state.clock.today()).map_err(Error::Invalid)?;
     let row = pf_visit::ActiveModel {
         id: Set(Uuid::new_v4()),
@@ -192,4 +180,81 @@ pub async fn record_visit(
     .await?;
     tracing::info!(arrangement_id = %arrangement.id, "private fostering visit recorded");
     Ok(row.id)
+}
+
+async fn find(state: &AppState, caller: &Caller, id: Uuid) -> Result<pf_arrangement::Model> {
+    pf_arrangement::Entity::find_by_id(id)
+        .filter(pf_arrangement::Column::AuthorityId.eq(caller.actor.authority_id))
+        .one(&state.db)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// The first day the council knew of the arrangement: nothing about it can be dated before.
+async fn known_from(state: &AppState, arrangement: &pf_arrangement::Model) -> Result<NaiveDate> {
+    let first_told = pf_notification::Entity::find()
+        .select_only()
+        .column_as(pf_notification::Column::ReceivedOn.min(), "first")
+        .filter(pf_notification::Column::ArrangementId.eq(arrangement.id))
+        .into_tuple::<Option<NaiveDate>>()
+        .one(&state.db)
+        .await?
+        .flatten()
+        .unwrap_or(arrangement.aware_on);
+    Ok(first_told.min(arrangement.aware_on))
+}
+
+/// Move an arrangement on: assessing, confirmed, not private fostering (with the reason), or
+/// ended (with the reason and the day). A change made from a status that has since changed
+/// is refused with 409.
+#[tracing::instrument(skip(state, caller, change))]
+pub async fn change_status(
+    state: &AppState,
+    caller: &Caller,
+    arrangement_id: Uuid,
+    from: ArrangementStatus,
+    change: StatusChange,
+) -> Result<()> {
+    allowed(caller, Action::RecordPrivateFostering)?;
+    let arrangement = find(state, caller, arrangement_id).await?;
+    let current = ArrangementStatus::from_code(&arrangement.status)
+        .ok_or_else(|| Error::Unexpected(anyhow::anyhow!("unknown arrangement status")))?;
+    if current != from {
+        return Err(Error::Conflict(format!(
+            "Someone has changed this arrangement meanwhile: it is now {}",
+            current.words()
+        )));
+    }
+    let known_from = known_from(state, &arrangement).await?;
+    check_status_change(current, &change, known_from, state.clock.today())
+        .map_err(Error::Invalid)?;
+    // Only if it is still as the officer saw it: two changes at once cannot both land.
+    let changed = pf_arrangement::Entity::update_many()
+        .col_expr(
+            pf_arrangement::Column::Status,
+            Expr::value(change.to.code()),
+        )
+        .col_expr(
+            pf_arrangement::Column::StatusReason,
+            Expr::value(change.reason.map(|r| r.trim().to_owned())),
+        )
+        .col_expr(
+            pf_arrangement::Column::EndedOn,
+            Expr::value(change.ended_on),
+        )
+        .col_expr(
+            pf_arrangement::Column::UpdatedAt,
+            Expr::value(state.clock.now()),
+        )
+        .filter(pf_arrangement::Column::Id.eq(arrangement.id))
+        .filter(pf_arrangement::Column::Status.eq(current.code()))
+        .exec(&state.db)
+        .await?;
+    if changed.rows_affected == 0 {
+        return Err(Error::Conflict(
+            "Someone has changed this arrangement meanwhile".into(),
+        ));
+    }
+    tracing::info!(arrangement_id = %arrangement.id, status = change.to.code(), "private fostering status changed");
+    Ok(())
 }

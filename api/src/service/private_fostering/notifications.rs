@@ -97,6 +97,7 @@ pub async fn notify(
                 status: Set(ArrangementStatus::Notified.code().to_owned()),
                 status_reason: Set(None),
                 aware_on: Set(today),
+                ended_on: Set(None),
                 child_name: Set(checked.child_name.clone()),
                 carer_name: Set(checked.carer_name.clone()),
                 carer_address: Set(checked.carer_address.clone()),
