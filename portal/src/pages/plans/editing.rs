@@ -272,6 +272,19 @@ async fn may_edit(state: &AppState, caller: &Caller, id: Uuid) -> Result<String,
     child_name(state, caller, id).await
 }
 
+/// The draft to edit or agree, for someone whose role edits plans: one read of the record,
+/// which also names whose plan it is.
+async fn editable_draft(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<pathway_plans::Draft, Error> {
+    if !access::holds_grant(&caller.actor, Action::EditPathwayPlan) {
+        return Err(Error::Forbidden);
+    }
+    pathway_plans::draft(state, caller, id).await
+}
+
 #[handler]
 pub async fn edit_plan(
     req: &Request,
@@ -282,14 +295,11 @@ pub async fn edit_plan(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let name = match may_edit(state, &caller, id).await {
-        Ok(name) => name,
-        Err(error) => return failed(error, Some(&visitor)),
-    };
-    let draft = match pathway_plans::draft(state, &caller, id).await {
+    let draft = match editable_draft(state, &caller, id).await {
         Ok(found) => found,
         Err(error) => return failed(error, Some(&visitor)),
     };
+    let name = draft.young_person_name.clone();
     let chrome = Chrome::new(&visitor, &format!("Edit the pathway plan for {name}"));
     let page = edit_page(
         chrome,
@@ -429,14 +439,11 @@ pub async fn agree_form(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let name = match may_edit(state, &caller, id).await {
-        Ok(name) => name,
-        Err(error) => return failed(error, Some(&visitor)),
-    };
-    let draft = match pathway_plans::draft(state, &caller, id).await {
+    let draft = match editable_draft(state, &caller, id).await {
         Ok(found) => found,
         Err(error) => return failed(error, Some(&visitor)),
     };
+    let name = draft.young_person_name.clone();
     let review = latest_review(state.clock.today());
     let typed = [
         ("next_review_on_day".to_owned(), review.day().to_string()),
