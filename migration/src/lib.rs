@@ -19,6 +19,7 @@ mod m20261203_000015_create_pathway_plans;
 mod m20261203_000016_create_private_fostering;
 mod m20261203_000017_create_pf_visits;
 mod m20261203_000018_add_pf_ended_on;
+mod m20261203_000019_create_pf_notification_drafts;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000016_create_private_fostering::Migration),
             Box::new(m20261203_000017_create_pf_visits::Migration),
             Box::new(m20261203_000018_add_pf_ended_on::Migration),
+            Box::new(m20261203_000019_create_pf_notification_drafts::Migration),
         ]
     }
 }

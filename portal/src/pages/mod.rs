@@ -6,6 +6,7 @@ mod escalations;
 mod health;
 mod offer;
 mod plans;
+mod private_fostering;
 mod public;
 mod publishing;
 mod reports;
@@ -34,6 +35,30 @@ pub fn mount(routes: Route, state: AppState) -> Route {
         .at("/privacy", get(public::privacy).data(state.clone()))
         .at("/offline", get(public::offline).data(state.clone()))
         .at("/offer", get(offer::offer).data(state.clone()))
+        .at(
+            "/private-fostering",
+            get(private_fostering::start).data(state.clone()),
+        )
+        .at(
+            "/private-fostering/is-it-private-fostering/result",
+            get(private_fostering::verdict).data(state.clone()),
+        )
+        .at(
+            "/private-fostering/check-your-answers",
+            get(private_fostering::check_answers)
+                .post(private_fostering::send)
+                .data(state.clone()),
+        )
+        .at(
+            "/private-fostering/sent",
+            get(private_fostering::sent).data(state.clone()),
+        )
+        .at(
+            "/private-fostering/:page",
+            get(private_fostering::ask)
+                .post(private_fostering::answer_page)
+                .data(state.clone()),
+        )
         .at(
             "/sign-in",
             get(sign_in::ask_email)

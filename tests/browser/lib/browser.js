@@ -55,8 +55,8 @@ async function startServerAndBrowser() {
  * service worker, in `requests`, and every error or warning in `complaints` (both may be
  * shared between contexts).
  */
-async function newContext(browser, { viewport = PHONE, requests = [], complaints = [] } = {}) {
-  const context = await browser.newContext({ viewport, locale: "en-GB", timezoneId: "Europe/London" });
+async function newContext(browser, { viewport = PHONE, requests = [], complaints = [], javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport, locale: "en-GB", timezoneId: "Europe/London", javaScriptEnabled });
   context.on("request", (request) => requests.push(request.url()));
   // What the browser complained about: script errors, and anything the content security
   // policy refused (inline style or script, or a file from elsewhere).
@@ -173,10 +173,14 @@ function portalWalk(browserOf) {
   /** Every page walked: name, address, compressed weight. */
   const walked = [];
 
-  /** A context whose pages remember the last document the server (or worker) sent. */
-  async function open() {
-    const context = await newContext(browserOf(), { requests, complaints });
+  /**
+   * A context whose pages remember the last document the server (or worker) sent; with
+   * `{ javaScriptEnabled: false }`, a browser that runs none of the page's scripts.
+   */
+  async function open({ javaScriptEnabled = true } = {}) {
+    const context = await newContext(browserOf(), { requests, complaints, javaScriptEnabled });
     const page = await context.newPage();
+    page.javaScriptEnabled = javaScriptEnabled;
     page.on("response", (response) => {
       const request = response.request();
       if (request.isNavigationRequest() && request.frame() === page.mainFrame() && !(response.status() >= 300 && response.status() < 400)) {
@@ -190,10 +194,11 @@ function portalWalk(browserOf) {
    * Check the page as it is now, at each width: title, heading, axe, screenshot; and weigh it.
    * `status` is the HTTP status the page must have come with.
    */
-  async function check(page, { name, title, h1, status = 200 }) {
-    const document = page.lastDocument;
+  async function check(shown, { name, title, h1, status = 200 }) {
+    const document = shown.lastDocument;
     assert.ok(document, `no page loaded for ${name}`);
     assert.equal(document.status(), status, `status of ${name} (${document.url()})`);
+    const page = shown.javaScriptEnabled === false ? await mirror(shown, document) : shown;
     for (const viewport of VIEWPORTS) {
       await page.setViewportSize(viewport);
       await expectTitleAndHeading(page, title, h1);
@@ -206,6 +211,24 @@ function portalWalk(browserOf) {
     await expectNoSidewaysScrolling(page);
     const weight = await pageWeight(page.context(), document.url(), await document.text());
     walked.push({ name, url: new URL(document.url()).pathname, ...weight });
+  }
+
+  /**
+   * axe runs inside the page, so it cannot check a page whose scripts are off. Show the very
+   * document the server sent to that page in a second page whose scripts run, and check that.
+   */
+  async function mirror(page, document) {
+    if (!page.mirror) {
+      const context = await newContext(browserOf(), { requests, complaints });
+      page.context().on("close", () => context.close().catch(() => {}));
+      page.mirror = await context.newPage();
+    }
+    const [url, body, status] = [document.url(), await document.text(), document.status()];
+    const same = (address) => address.href === url;
+    await page.mirror.route(same, (route) => route.fulfill({ status, contentType: "text/html; charset=utf-8", body }));
+    await page.mirror.goto(url);
+    await page.mirror.unroute(same);
+    return page.mirror;
   }
 
   return { requests, complaints, walked, open, check };

@@ -6,11 +6,14 @@
 "use strict";
 const assert = require("node:assert/strict");
 const { after, before, describe, test } = require("node:test");
-const { startServerAndBrowser, portalWalk, walkVerdicts, logAxeTotals, LAPTOP } = require("../lib/browser");
-const { signInStaff } = require("../lib/journeys");
+const fs = require("node:fs");
+const { startServerAndBrowser, portalWalk, walkVerdicts, logAxeTotals, errorSummary, LAPTOP } = require("../lib/browser");
+const { signInStaff, clickForNewPage, choose } = require("../lib/journeys");
+const { emailsTo } = require("../lib/server");
 
 const CHILD = "<i>Amy</i> O'Neill";
 const CARER = "Mrs Jones";
+const PUBLIC_CHILD = "<b>Lily</b> Smith";
 
 describe("private fostering", () => {
   let server;
@@ -62,6 +65,93 @@ describe("private fostering", () => {
       await check(page, { name: "Private fostering officer home", title: "Your young people – Onward", h1: "Your young people" });
     });
     await context.close();
+  });
+
+  test("a member of the public on a phone with JavaScript off tells us, and the officer sees the case", async (t) => {
+    const { context, page } = await open({ javaScriptEnabled: false });
+    const continueButton = "main form button:has-text('Continue')";
+    let reference;
+    await t.test("Public: from the start page to the checker", async () => {
+      await page.goto(`${server.origin}/`);
+      await clickForNewPage(page, "text=Tell us about a child who may be privately fostered");
+      await check(page, { name: "Private fostering start", title: "Tell us about a child who may be privately fostered – Onward", h1: "Tell us about a child who may be privately fostered" });
+      await clickForNewPage(page, "text=Start now");
+      await check(page, { name: "Private fostering checker", title: "Is this private fostering? – Onward", h1: "Is this private fostering?" });
+    });
+    await t.test("Public: the checker says what is missing, then that it sounds like private fostering", async () => {
+      await clickForNewPage(page, continueButton);
+      const problems = await errorSummary(page);
+      assert.deepEqual(problems.map(([message]) => message), [
+        "Enter the child's age, or your best guess",
+        "Select whether the child has a disability",
+        "Select who the child is living with",
+        "Select how long the child will live there",
+      ]);
+      await check(page, { name: "Private fostering checker with errors", title: "Error: Is this private fostering? – Onward", h1: "Is this private fostering?", status: 422 });
+      await page.fill("#age", "12");
+      await choose(page, "Does the child have a disability?", "No");
+      await choose(page, "Who is the child living with?", "A family friend");
+      await choose(page, "How long will the child live there, altogether?", "28 days or more");
+      await clickForNewPage(page, continueButton);
+      await check(page, { name: "Private fostering verdict", title: "This sounds like private fostering – Onward", h1: "This sounds like private fostering" });
+      await clickForNewPage(page, "main a:has-text('Continue')");
+    });
+    await t.test("Public: one topic a page, leaving out what they do not know", async () => {
+      await check(page, { name: "Private fostering: about you", title: "About you – Onward", h1: "About you" });
+      await choose(page, "Who are you?", "Someone else, for example a neighbour, teacher, doctor or relative");
+      await page.fill("#notifier-name", "Pat Neighbour");
+      await page.fill("#notifier-email", "pat@example.com");
+      await clickForNewPage(page, continueButton);
+      await check(page, { name: "Private fostering: the child", title: "About the child – Onward", h1: "About the child" });
+      await page.fill("#child-name", PUBLIC_CHILD);
+      await choose(page, "The child's sex", "I do not know");
+      await clickForNewPage(page, continueButton);
+      await check(page, { name: "Private fostering: the carer", title: "Who the child is living with – Onward", h1: "Who the child is living with" });
+      await page.fill("#carer-name", "Mr Brown");
+      await page.fill("#carer-address", "4 Sample Street\nWallasey");
+      await clickForNewPage(page, continueButton);
+      await check(page, { name: "Private fostering: parents", title: "The child's parents – Onward", h1: "The child's parents" });
+      await clickForNewPage(page, continueButton);
+      await check(page, { name: "Private fostering: brothers and sisters", title: "The child's brothers and sisters – Onward", h1: "The child's brothers and sisters" });
+      await clickForNewPage(page, continueButton);
+      await check(page, { name: "Private fostering: the arrangement", title: "About the arrangement – Onward", h1: "About the arrangement" });
+      await page.fill("#purpose", "Her dad is in hospital");
+      await clickForNewPage(page, continueButton);
+    });
+    await t.test("Public: check your answers, change one, and send", async () => {
+      await check(page, { name: "Private fostering: check your answers", title: "Check your answers – Onward", h1: "Check your answers" });
+      const answerTo = (question) => page.locator(".summary-list__row", { has: page.locator("dt", { hasText: question }) }).locator(".summary-list__value").innerText();
+      assert.equal((await answerTo("The child's full name")).trim(), PUBLIC_CHILD, "shown as text");
+      assert.equal((await answerTo("Where the child was born")).trim(), "Not known");
+      await clickForNewPage(page, ".summary-list__row:has(dt:has-text('Why is the child living there?')) a:has-text('Change')");
+      assert.equal(await page.inputValue("#purpose"), "Her dad is in hospital", "the answer is kept");
+      await page.fill("#purpose", "Her dad is in hospital for a month");
+      await clickForNewPage(page, continueButton);
+      assert.equal(new URL(page.url()).pathname, "/private-fostering/check-your-answers", "a change goes back to the answers");
+      assert.equal((await answerTo("Why is the child living there?")).trim(), "Her dad is in hospital for a month");
+      await clickForNewPage(page, "main form button:has-text('Send')");
+      await check(page, { name: "Private fostering: sent", title: "Notification sent – Onward", h1: "Notification sent" });
+      reference = (await page.locator(".reference").innerText()).trim();
+      assert.match(reference, /^PF-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    });
+    await context.close();
+
+    await t.test("Officer: the team's email names the reference and the first visit's day, and the case shows the same day", async () => {
+      let email;
+      for (const deadline = Date.now() + 15_000; !email && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+        email = emailsTo(server.outbox, "pf@example.org").map((file) => fs.readFileSync(file, "utf8")).find((text) => text.includes(reference));
+      }
+      assert.ok(email, "the team's email arrived in the outbox");
+      assert.ok(!email.includes("Brown") && !email.includes("Sample Street"), "no personal data in the email");
+      const due = /first visit is due by (\d{1,2} [A-Z][a-z]+ \d{4})/.exec(email.replace(/=\r?\n/g, ""))[1];
+      const officer = await open();
+      await officer.page.setViewportSize(LAPTOP);
+      await signInStaff(officer.page, server, "pf@example.org");
+      const row = officer.page.locator("main h2#private-fostering ~ table tbody tr", { hasText: "Mr Brown" });
+      assert.equal(await row.count(), 1);
+      assert.match((await row.locator('td[data-label="Next visit"]').innerText()).replace(/\s+/g, " "), new RegExp(`^First visit by ${due}`));
+      await officer.context.close();
+    });
   });
 
   walkVerdicts(walk, () => server);

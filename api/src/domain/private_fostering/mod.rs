@@ -175,6 +175,24 @@ impl Carer {
         Self::ALL.into_iter().find(|carer| carer.code() == code)
     }
 
+    /// As the checker offers it: "Who is the child living with?"
+    pub fn words(self) -> &'static str {
+        match self {
+            Carer::Parent => "A parent",
+            Carer::ParentalResponsibility => {
+                "Someone else with parental responsibility, such as a special guardian"
+            }
+            Carer::Grandparent => "A grandparent",
+            Carer::Sibling => "A brother or sister, including half-brothers and half-sisters",
+            Carer::AuntOrUncle => "An aunt or uncle",
+            Carer::StepParent => "A step-parent",
+            Carer::OtherRelative => "Another relative, such as a cousin or great-aunt",
+            Carer::FamilyFriend => "A family friend",
+            Carer::CouncilFosterCarer => "Foster carers the council found for the child",
+            Carer::SomeoneElse => "Someone else, such as a host family or a friend's parents",
+        }
+    }
+
     /// A close relative in the Act's sense (s105): grandparent, brother, sister, uncle, aunt
     /// (full or half blood, or by marriage or civil partnership) or step-parent.
     fn is_close_relative(self) -> bool {
@@ -196,12 +214,42 @@ pub enum Length {
     NotKnown,
 }
 
+impl Length {
+    pub const ALL: [Length; 3] = [
+        Length::UnderTwentyEightDays,
+        Length::TwentyEightDaysOrMore,
+        Length::NotKnown,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Length::UnderTwentyEightDays => "under_28_days",
+            Length::TwentyEightDaysOrMore => "28_days_or_more",
+            Length::NotKnown => "not_known",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|length| length.code() == code)
+    }
+
+    pub fn words(self) -> &'static str {
+        match self {
+            Length::UnderTwentyEightDays => "Less than 28 days",
+            Length::TwentyEightDaysOrMore => "28 days or more",
+            Length::NotKnown => "I do not know yet",
+        }
+    }
+}
+
 /// What the checker asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CheckerAnswers {
     /// The child's age in whole years.
     pub age: u8,
-    pub disabled: bool,
+    /// `None` when the person is not sure: a 16 or 17-year-old may then be covered, and the
+    /// council can find out.
+    pub disabled: Option<bool>,
     pub carer: Carer,
     pub length: Length,
 }
@@ -259,14 +307,15 @@ impl NotBecause {
 /// Is this private fostering? Age first, then who the carer is, then how long: the order a
 /// person can most easily answer.
 pub fn check(answers: CheckerAnswers) -> Verdict {
-    let age_limit = if answers.disabled { 18 } else { 16 };
-    if answers.age >= age_limit {
-        return Verdict::NotPrivateFostering(if answers.disabled {
+    let covered_only_if_disabled = (16..18).contains(&answers.age);
+    if answers.age >= 18 || (covered_only_if_disabled && answers.disabled == Some(false)) {
+        return Verdict::NotPrivateFostering(if answers.disabled == Some(true) {
             NotBecause::TooOldEvenThoughDisabled
         } else {
             NotBecause::TooOld
         });
     }
+    let not_sure_of_disability = covered_only_if_disabled && answers.disabled.is_none();
     match answers.carer {
         Carer::Parent | Carer::ParentalResponsibility => {
             return Verdict::NotPrivateFostering(NotBecause::Parent);
@@ -281,8 +330,8 @@ pub fn check(answers: CheckerAnswers) -> Verdict {
     }
     match answers.length {
         Length::UnderTwentyEightDays => Verdict::NotPrivateFostering(NotBecause::TooShort),
-        Length::TwentyEightDaysOrMore => Verdict::PrivateFostering,
-        Length::NotKnown => Verdict::ProbablyPrivateFostering,
+        Length::TwentyEightDaysOrMore if !not_sure_of_disability => Verdict::PrivateFostering,
+        Length::TwentyEightDaysOrMore | Length::NotKnown => Verdict::ProbablyPrivateFostering,
     }
 }
 
@@ -293,7 +342,7 @@ mod tests {
     fn answers(age: u8, disabled: bool, carer: Carer, length: Length) -> CheckerAnswers {
         CheckerAnswers {
             age,
-            disabled,
+            disabled: Some(disabled),
             carer,
             length,
         }
@@ -389,6 +438,29 @@ mod tests {
     }
 
     #[test]
+    fn not_being_sure_of_a_disability_makes_a_16_or_17_year_old_probably_covered() {
+        let not_sure = |age| {
+            check(CheckerAnswers {
+                age,
+                disabled: None,
+                carer: Carer::FamilyFriend,
+                length: Length::TwentyEightDaysOrMore,
+            })
+        };
+        assert_eq!(
+            not_sure(15),
+            Verdict::PrivateFostering,
+            "under 16 either way"
+        );
+        assert_eq!(not_sure(16), Verdict::ProbablyPrivateFostering);
+        assert_eq!(not_sure(17), Verdict::ProbablyPrivateFostering);
+        assert_eq!(
+            not_sure(18),
+            Verdict::NotPrivateFostering(NotBecause::TooOld)
+        );
+    }
+
+    #[test]
     fn every_status_has_a_code_that_reads_back() {
         for status in ArrangementStatus::ALL {
             assert_eq!(ArrangementStatus::from_code(status.code()), Some(status));
@@ -396,9 +468,12 @@ mod tests {
     }
 
     #[test]
-    fn every_carer_has_a_code_that_reads_back() {
+    fn every_carer_and_length_has_a_code_that_reads_back() {
         for carer in Carer::ALL {
             assert_eq!(Carer::from_code(carer.code()), Some(carer));
+        }
+        for length in Length::ALL {
+            assert_eq!(Length::from_code(length.code()), Some(length));
         }
         assert_eq!(Carer::from_code("neighbour"), None);
     }

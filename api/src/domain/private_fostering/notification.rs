@@ -85,90 +85,144 @@ fn check_text(errors: &mut FieldErrors, field: &str, text: Option<&str>, most: u
     }
 }
 
+/// The parts of a notification, as a form asks for them one page at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The person telling us.
+    Notifier,
+    Child,
+    /// The carer and their household.
+    Carer,
+    /// Parents, people with parental responsibility, and brothers and sisters.
+    Family,
+    /// Who arranged it, why, since when and for how long.
+    Arrangement,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [
+        Part::Notifier,
+        Part::Child,
+        Part::Carer,
+        Part::Family,
+        Part::Arrangement,
+    ];
+}
+
+/// Is what was given for one part possible, and is that part's least there? Says nothing
+/// about whether anyone can be reached: that needs every part (see [`is_reachable`]).
+pub fn check_part(sent: &Notification, part: Part, today: NaiveDate) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    match part {
+        Part::Notifier => {
+            errors.check(
+                "notifier_name",
+                PersonName::parse(&sent.notifier_name, "your name"),
+            );
+            if let Some(email) = given(&sent.notifier_email) {
+                errors.check("notifier_email", Email::parse(email));
+            }
+            if let Some(phone) = given(&sent.notifier_phone) {
+                errors.check("notifier_phone", PhoneNumber::parse(phone));
+            }
+        }
+        Part::Child => {
+            errors.check(
+                "child_name",
+                PersonName::parse(&sent.child_name, "child's name"),
+            );
+            if let Some(born) = sent.child_date_of_birth {
+                if born > today {
+                    errors.add(
+                        "child_date_of_birth",
+                        "The child's date of birth must be in the past",
+                    );
+                } else if crate::domain::calendar::age_on(born, today) >= 18 {
+                    errors.add(
+                        "child_date_of_birth",
+                        "Private fostering is about children under 18: check the date of birth",
+                    );
+                }
+            }
+            for (field, text, most) in [
+                ("child_sex", &sent.child_sex, 100),
+                ("child_place_of_birth", &sent.child_place_of_birth, 200),
+                ("child_religion", &sent.child_religion, 200),
+                ("child_racial_origin", &sent.child_racial_origin, 200),
+                (
+                    "child_cultural_and_linguistic_background",
+                    &sent.child_cultural_and_linguistic_background,
+                    MAX_ANSWER,
+                ),
+            ] {
+                check_text(&mut errors, field, given(text), most);
+            }
+        }
+        Part::Carer => {
+            errors.check(
+                "carer_name",
+                PersonName::parse(
+                    &sent.carer_name,
+                    "name of the person looking after the child",
+                ),
+            );
+            let address = sent.carer_address.trim();
+            if address.is_empty() {
+                errors.add(
+                    "carer_address",
+                    "Enter the address where the child is living",
+                );
+            }
+            check_text(&mut errors, "carer_address", Some(address), MAX_ADDRESS);
+            if let Some(phone) = given(&sent.carer_phone) {
+                errors.check("carer_phone", PhoneNumber::parse(phone));
+            }
+            for (field, text) in [
+                ("carer_previous_addresses", &sent.carer_previous_addresses),
+                ("household", &sent.household),
+            ] {
+                check_text(&mut errors, field, given(text), MAX_ANSWER);
+            }
+        }
+        Part::Family => {
+            for (field, text) in [("parents", &sent.parents), ("siblings", &sent.siblings)] {
+                check_text(&mut errors, field, given(text), MAX_ANSWER);
+            }
+        }
+        Part::Arrangement => {
+            for (field, text, most) in [
+                ("arranged_by", &sent.arranged_by, MAX_ANSWER),
+                ("purpose", &sent.purpose, MAX_ANSWER),
+                ("expected_length", &sent.expected_length, 200),
+            ] {
+                check_text(&mut errors, field, given(text), most);
+            }
+        }
+    }
+    errors
+}
+
+/// Can the council get in touch with someone: the person telling us, by phone or email, or
+/// the carer by phone?
+pub fn is_reachable(sent: &Notification) -> bool {
+    given(&sent.notifier_email).is_some()
+        || given(&sent.notifier_phone).is_some()
+        || given(&sent.carer_phone).is_some()
+}
+
 /// Is there enough to act on, and is what was given possible? Returns the notification with
 /// every answer trimmed.
 pub fn check(sent: &Notification, today: NaiveDate) -> Result<Notification, FieldErrors> {
     let mut errors = FieldErrors::new();
-    errors.check(
-        "notifier_name",
-        PersonName::parse(&sent.notifier_name, "your name"),
-    );
-    errors.check(
-        "child_name",
-        PersonName::parse(&sent.child_name, "child's name"),
-    );
-    errors.check(
-        "carer_name",
-        PersonName::parse(
-            &sent.carer_name,
-            "name of the person looking after the child",
-        ),
-    );
-    let address = sent.carer_address.trim();
-    if address.is_empty() {
-        errors.add(
-            "carer_address",
-            "Enter the address where the child is living",
-        );
+    for part in Part::ALL {
+        errors.merge(check_part(sent, part, today));
     }
-    check_text(&mut errors, "carer_address", Some(address), MAX_ADDRESS);
-    if let Some(email) = given(&sent.notifier_email) {
-        errors.check("notifier_email", Email::parse(email));
-    }
-    for (field, phone) in [
-        ("notifier_phone", given(&sent.notifier_phone)),
-        ("carer_phone", given(&sent.carer_phone)),
-    ] {
-        if let Some(phone) = phone {
-            errors.check(field, PhoneNumber::parse(phone));
-        }
-    }
-    if given(&sent.notifier_email).is_none()
-        && given(&sent.notifier_phone).is_none()
-        && given(&sent.carer_phone).is_none()
-    {
+    if !is_reachable(sent) {
         errors.add(
             "notifier_phone",
             "Enter a phone number or email address for you, or a phone number for the carer, \
              so that we can get in touch",
         );
-    }
-    if let Some(born) = sent.child_date_of_birth {
-        if born > today {
-            errors.add(
-                "child_date_of_birth",
-                "The child's date of birth must be in the past",
-            );
-        } else if crate::domain::calendar::age_on(born, today) >= 18 {
-            errors.add(
-                "child_date_of_birth",
-                "Private fostering is about children under 18: check the date of birth",
-            );
-        }
-    }
-    for (field, text, most) in [
-        ("child_sex", &sent.child_sex, 100),
-        ("child_place_of_birth", &sent.child_place_of_birth, 200),
-        ("child_religion", &sent.child_religion, 200),
-        ("child_racial_origin", &sent.child_racial_origin, 200),
-        (
-            "child_cultural_and_linguistic_background",
-            &sent.child_cultural_and_linguistic_background,
-            MAX_ANSWER,
-        ),
-        (
-            "carer_previous_addresses",
-            &sent.carer_previous_addresses,
-            MAX_ANSWER,
-        ),
-        ("household", &sent.household, MAX_ANSWER),
-        ("parents", &sent.parents, MAX_ANSWER),
-        ("siblings", &sent.siblings, MAX_ANSWER),
-        ("arranged_by", &sent.arranged_by, MAX_ANSWER),
-        ("purpose", &sent.purpose, MAX_ANSWER),
-        ("expected_length", &sent.expected_length, 200),
-    ] {
-        check_text(&mut errors, field, given(text), most);
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -189,7 +243,7 @@ pub fn check(sent: &Notification, today: NaiveDate) -> Result<Notification, Fiel
         ),
         child_disabled: sent.child_disabled,
         carer_name: sent.carer_name.trim().to_owned(),
-        carer_address: address.to_owned(),
+        carer_address: sent.carer_address.trim().to_owned(),
         carer_phone: tidy(&sent.carer_phone),
         carer_previous_addresses: tidy(&sent.carer_previous_addresses),
         household: tidy(&sent.household),
@@ -284,6 +338,29 @@ mod tests {
         sent.child_date_of_birth = Some(day(2008, 12, 3));
         let adult = check(&sent, day(2026, 12, 3)).unwrap_err().into_map();
         assert!(adult.contains_key("child_date_of_birth"), "18 today");
+    }
+
+    #[test]
+    fn each_part_is_checked_on_its_own_so_a_form_can_ask_one_page_at_a_time() {
+        let today = day(2026, 12, 3);
+        let nothing_yet = Notification::default();
+        let fields = |part| {
+            check_part(&nothing_yet, part, today)
+                .into_map()
+                .into_keys()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(fields(Part::Notifier), ["notifier_name"]);
+        assert_eq!(fields(Part::Child), ["child_name"]);
+        assert_eq!(fields(Part::Carer), ["carer_address", "carer_name"]);
+        assert!(fields(Part::Family).is_empty(), "all of it may be unknown");
+        assert!(fields(Part::Arrangement).is_empty());
+        assert!(!is_reachable(&nothing_yet));
+        let mut sent = least();
+        sent.notifier_email = Some("pat@".into());
+        let notifier = check_part(&sent, Part::Notifier, today).into_map();
+        assert!(notifier.contains_key("notifier_email"));
+        assert!(check_part(&sent, Part::Carer, today).is_empty());
     }
 
     #[test]

@@ -55,6 +55,18 @@ pub async fn notify(
     sent: &Notification,
     client_address: &str,
 ) -> Result<Received> {
+    receive(state, notifier, sent, client_address, new_reference()).await
+}
+
+/// The same, under a reference already given out (by the portal, which holds it first so
+/// that a form sent twice is one notification).
+pub(crate) async fn receive(
+    state: &AppState,
+    notifier: Notifier,
+    sent: &Notification,
+    client_address: &str,
+    reference: Reference,
+) -> Result<Received> {
     let now = state.clock.now();
     let today = date_in_england(now);
     let key = sign_in::throttle_key("pf_notification", client_address);
@@ -110,7 +122,6 @@ pub async fn notify(
             .id
         }
     };
-    let reference = new_reference();
     pf_notification::ActiveModel {
         id: Set(Uuid::new_v4()),
         arrangement_id: Set(arrangement_id),
@@ -144,7 +155,7 @@ pub async fn notify(
     })
 }
 
-fn new_reference() -> Reference {
+pub(crate) fn new_reference() -> Reference {
     let mut bytes = [0u8; 8];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     Reference::from_random(bytes)
