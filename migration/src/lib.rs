@@ -19,6 +19,8 @@ mod m20261203_000015_create_pathway_plans;
 mod m20261203_000016_create_private_fostering;
 mod m20261203_000017_create_pf_visits;
 mod m20261203_000018_add_pf_ended_on;
+mod m20261203_000020_create_pf_checks;
+mod m20261203_000021_add_pf_decision_days;
 
 pub struct Migrator;
 
@@ -44,6 +46,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000016_create_private_fostering::Migration),
             Box::new(m20261203_000017_create_pf_visits::Migration),
             Box::new(m20261203_000018_add_pf_ended_on::Migration),
+            Box::new(m20261203_000020_create_pf_checks::Migration),
+            Box::new(m20261203_000021_add_pf_decision_days::Migration),
         ]
     }
 }

@@ -1,3 +1,5 @@
 //! Private fostering: notifications from the public, and the officer's casework after them.
 pub mod arrangements;
+pub mod casework;
+pub mod figures;
 pub mod notifications;
