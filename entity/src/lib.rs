@@ -27,6 +27,8 @@ pub mod pathway_plan_version;
 pub mod pf_arrangement;
 pub mod pf_notification;
 pub mod pf_notification_draft;
+pub mod pf_schedule_2_check;
+pub mod pf_suitability_check;
 pub mod pf_visit;
 pub mod placement;
 pub mod portal_session;

@@ -16,6 +16,11 @@ pub struct Model {
     pub aware_on: Date,
     /// The day it ended; no visit is owed after it.
     pub ended_on: Option<Date>,
+    /// The day the officer confirmed it is private fostering; cleared if that is taken back.
+    pub confirmed_on: Option<Date>,
+    /// The day its status last changed: for one found not to be private fostering, the day
+    /// visits stopped being owed.
+    pub status_changed_on: Option<Date>,
     pub child_name: String,
     pub carer_name: String,
     /// Where the child is living.

@@ -20,6 +20,8 @@ mod m20261203_000016_create_private_fostering;
 mod m20261203_000017_create_pf_visits;
 mod m20261203_000018_add_pf_ended_on;
 mod m20261203_000019_create_pf_notification_drafts;
+mod m20261203_000020_create_pf_checks;
+mod m20261203_000021_add_pf_decision_days;
 
 pub struct Migrator;
 
@@ -46,6 +48,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000017_create_pf_visits::Migration),
             Box::new(m20261203_000018_add_pf_ended_on::Migration),
             Box::new(m20261203_000019_create_pf_notification_drafts::Migration),
+            Box::new(m20261203_000020_create_pf_checks::Migration),
+            Box::new(m20261203_000021_add_pf_decision_days::Migration),
         ]
     }
 }

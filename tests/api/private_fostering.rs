@@ -12,7 +12,7 @@ use crate::{
 
 const PATH: &str = "/api/v1/private-fostering/notifications";
 
-async fn notify(app: &TestApp, body: Value) -> Reply {
+pub(crate) async fn notify(app: &TestApp, body: Value) -> Reply {
     let response = app
         .client
         .post(app.url(PATH))
@@ -24,7 +24,7 @@ async fn notify(app: &TestApp, body: Value) -> Reply {
 }
 
 /// What a neighbour might know: little, but enough to act on.
-fn from_a_neighbour(child: &str, carer: &str) -> Value {
+pub(crate) fn from_a_neighbour(child: &str, carer: &str) -> Value {
     json!({
         "notifier": "other",
         "notifier_name": "Pat Neighbour",

@@ -15,6 +15,8 @@ pub mod obligations;
 pub mod offer_publishing;
 pub mod pathway_plans;
 pub mod private_fostering;
+pub mod private_fostering_case;
+pub mod private_fostering_casework;
 pub mod problem;
 pub mod reports;
 pub mod sign_in;
@@ -143,6 +145,9 @@ fn care_leavers_and_the_public(state: &AppState) -> impl poem_openapi::OpenApi +
             state: state.clone(),
         },
         private_fostering::PrivateFosteringApi {
+            state: state.clone(),
+        },
+        private_fostering_casework::PrivateFosteringCaseworkApi {
             state: state.clone(),
         },
     )

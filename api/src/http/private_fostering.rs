@@ -1,4 +1,6 @@
-//! Private fostering: notifications from anyone, with no account.
+//! Private fostering: notifications from anyone, with no account; the officer's list of
+//! arrangements, visits and status changes. The case and its checks are in
+//! `private_fostering_casework`.
 use poem::Request;
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
@@ -47,6 +49,16 @@ impl From<NotifierName> for Notifier {
             NotifierName::Carer => Notifier::Carer,
             NotifierName::Parent => Notifier::Parent,
             NotifierName::Other => Notifier::Other,
+        }
+    }
+}
+
+impl From<Notifier> for NotifierName {
+    fn from(notifier: Notifier) -> Self {
+        match notifier {
+            Notifier::Carer => NotifierName::Carer,
+            Notifier::Parent => NotifierName::Parent,
+            Notifier::Other => NotifierName::Other,
         }
     }
 }
@@ -208,13 +220,19 @@ pub struct PfVisitDueBody {
     pub status: StatusName,
 }
 
+impl From<VisitKind> for PfVisitKindName {
+    fn from(kind: VisitKind) -> Self {
+        match kind {
+            VisitKind::Initial => PfVisitKindName::PfInitialVisit,
+            VisitKind::Regular => PfVisitKindName::PfVisit,
+        }
+    }
+}
+
 impl From<VisitDeadline> for PfVisitDueBody {
     fn from(deadline: VisitDeadline) -> Self {
         Self {
-            kind: match deadline.kind {
-                VisitKind::Initial => PfVisitKindName::PfInitialVisit,
-                VisitKind::Regular => PfVisitKindName::PfVisit,
-            },
+            kind: deadline.kind.into(),
             due_on: deadline.due_on.into(),
             status: deadline.status.into(),
         }
@@ -237,6 +255,22 @@ pub struct PfArrangementBody {
     /// The visit owed next; empty once none is owed.
     #[oai(nullable)]
     pub next_visit: Option<PfVisitDueBody>,
+}
+
+impl From<arrangements::Arrangement> for PfArrangementBody {
+    fn from(a: arrangements::Arrangement) -> Self {
+        Self {
+            id: a.id,
+            status: a.status.into(),
+            child_name: a.child_name,
+            carer_name: a.carer_name,
+            aware_on: a.aware_on.into(),
+            received_on: a.received_on.into(),
+            notifications: a.notifications,
+            last_visit_on: a.last_visit_on.map(Into::into),
+            next_visit: a.next_visit.map(Into::into),
+        }
+    }
 }
 
 #[derive(Debug, Object)]
@@ -339,21 +373,7 @@ impl PrivateFosteringApi {
             total: found.total,
             page: found.page,
             per_page: found.per_page,
-            items: found
-                .items
-                .into_iter()
-                .map(|a| PfArrangementBody {
-                    id: a.id,
-                    status: a.status.into(),
-                    child_name: a.child_name,
-                    carer_name: a.carer_name,
-                    aware_on: a.aware_on.into(),
-                    received_on: a.received_on.into(),
-                    notifications: a.notifications,
-                    last_visit_on: a.last_visit_on.map(Into::into),
-                    next_visit: a.next_visit.map(Into::into),
-                })
-                .collect(),
+            items: found.items.into_iter().map(Into::into).collect(),
         }))
     }
 

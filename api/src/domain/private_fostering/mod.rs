@@ -1,9 +1,12 @@
 //! Private fostering (Children Act 1989 s66; Children (Private Arrangements for Fostering)
 //! Regulations 2005): whether an arrangement is private fostering at all, the reference a
 //! member of the public is given when they tell us, what they must tell us, and the visits
-//! the council owes the child.
+//! the council owes the child, the officer's checks, and the year's figures.
+pub mod figures;
 pub mod notification;
 pub mod reference;
+pub mod schedule_2;
+pub mod suitability;
 pub mod visits;
 
 /// Where an arrangement stands with the council.

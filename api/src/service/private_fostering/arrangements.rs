@@ -39,7 +39,7 @@ pub struct Arrangement {
     pub next_visit: Option<VisitDeadline>,
 }
 
-fn allowed(caller: &Caller, action: Action) -> Result<()> {
+pub(super) fn allowed(caller: &Caller, action: Action) -> Result<()> {
     match access::decide(&caller.actor, action, None) {
         Decision::Allowed(_) => Ok(()),
         _ => Err(Error::Forbidden),
@@ -48,32 +48,87 @@ fn allowed(caller: &Caller, action: Action) -> Result<()> {
 
 /// Whether the arrangement still owes visits: not once it turned out not to be private
 /// fostering, nor once it ended.
-fn owes_visits(status: ArrangementStatus) -> bool {
+pub(super) fn owes_visits(status: ArrangementStatus) -> bool {
     !matches!(
         status,
         ArrangementStatus::NotPrivateFostering | ArrangementStatus::Ended
     )
 }
 
-/// Every arrangement in the caller's authority, the visit due soonest first (the longest
-/// overdue at the top) and those owing no visit last. Three queries however many there are.
-#[tracing::instrument(skip(state, caller))]
-pub async fn list(
-    state: &AppState,
-    caller: &Caller,
-    page: PageRequest,
-) -> Result<Page<Arrangement>> {
-    allowed(caller, Action::ReadPrivateFostering)?;
-    let today = state.clock.today();
+/// What the visit clock needs. One found not to be private fostering stopped owing visits the
+/// day that was decided (or, if that day was not recorded, from the start).
+pub(super) fn visit_facts(
+    row: &pf_arrangement::Model,
+    status: ArrangementStatus,
+    received_on: NaiveDate,
+    visits: Vec<NaiveDate>,
+) -> VisitFacts {
+    let ended_on = match status {
+        ArrangementStatus::NotPrivateFostering => {
+            Some(row.status_changed_on.unwrap_or(row.aware_on))
+        }
+        _ => row.ended_on,
+    };
+    VisitFacts {
+        received_on,
+        aware_on: row.aware_on,
+        visits,
+        ended_on,
+    }
+}
+
+/// An arrangement's row with the first day anyone told us, how many did, and the days it was
+/// visited.
+pub(super) struct Loaded {
+    pub row: pf_arrangement::Model,
+    pub status: ArrangementStatus,
+    pub received_on: NaiveDate,
+    pub notifications: u64,
+    pub visits: Vec<NaiveDate>,
+}
+
+impl Loaded {
+    pub fn facts(&self) -> VisitFacts {
+        visit_facts(
+            &self.row,
+            self.status,
+            self.received_on,
+            self.visits.clone(),
+        )
+    }
+
+    /// The arrangement as the list shows it, as of `today`.
+    pub fn summary(self, today: NaiveDate) -> Arrangement {
+        let next_visit = owes_visits(self.status)
+            .then(|| visit_deadlines(&self.facts(), today).pop())
+            .flatten()
+            .filter(|d| d.completed_on.is_none());
+        Arrangement {
+            id: self.row.id,
+            status: self.status,
+            last_visit_on: self.visits.iter().copied().max(),
+            child_name: self.row.child_name,
+            carer_name: self.row.carer_name,
+            aware_on: self.row.aware_on,
+            received_on: self.received_on,
+            notifications: self.notifications,
+            next_visit,
+        }
+    }
+}
+
+/// Every arrangement in an authority with its notification days and visit days: three queries
+/// however many there are.
+pub(super) async fn load_all(state: &AppState, authority_id: Uuid) -> Result<Vec<Loaded>> {
     let in_authority = || {
         pf_arrangement::Entity::find()
             .select_only()
             .column(pf_arrangement::Column::Id)
-            .filter(pf_arrangement::Column::AuthorityId.eq(caller.actor.authority_id))
+            .filter(pf_arrangement::Column::AuthorityId.eq(authority_id))
             .into_query()
     };
     let rows = pf_arrangement::Entity::find()
-        .filter(pf_arrangement::Column::AuthorityId.eq(caller.actor.authority_id))
+        .filter(pf_arrangement::Column::AuthorityId.eq(authority_id))
         .all(&state.db)
         .await?;
     let mut received: HashMap<Uuid, (NaiveDate, u64)> = HashMap::new();
@@ -102,34 +157,37 @@ pub async fn list(
     for (arrangement_id, visited_on) in visit_rows {
         visits.entry(arrangement_id).or_default().push(visited_on);
     }
-    let mut arrangements: Vec<Arrangement> = rows
+    Ok(rows
         .into_iter()
         .filter_map(|row| {
             let status = ArrangementStatus::from_code(&row.status)?;
             let (received_on, notifications) = *received.get(&row.id)?;
-            let visited = visits.remove(&row.id).unwrap_or_default();
-            let facts = VisitFacts {
-                received_on,
-                aware_on: row.aware_on,
-                visits: visited.clone(),
-                ended_on: row.ended_on,
-            };
-            let next_visit = owes_visits(status)
-                .then(|| visit_deadlines(&facts, today).pop())
-                .flatten()
-                .filter(|d| d.completed_on.is_none());
-            Some(Arrangement {
-                id: row.id,
+            let visits = visits.remove(&row.id).unwrap_or_default();
+            Some(Loaded {
+                row,
                 status,
-                child_name: row.child_name,
-                carer_name: row.carer_name,
-                aware_on: row.aware_on,
                 received_on,
                 notifications,
-                last_visit_on: visited.into_iter().max(),
-                next_visit,
+                visits,
             })
         })
+        .collect())
+}
+
+/// Every arrangement in the caller's authority, the visit due soonest first (the longest
+/// overdue at the top) and those owing no visit last. Three queries however many there are.
+#[tracing::instrument(skip(state, caller))]
+pub async fn list(
+    state: &AppState,
+    caller: &Caller,
+    page: PageRequest,
+) -> Result<Page<Arrangement>> {
+    allowed(caller, Action::ReadPrivateFostering)?;
+    let today = state.clock.today();
+    let mut arrangements: Vec<Arrangement> = load_all(state, caller.actor.authority_id)
+        .await?
+        .into_iter()
+        .map(|loaded| loaded.summary(today))
         .collect();
     arrangements.sort_by(|a, b| {
         let due = |x: &Arrangement| x.next_visit.map(|d| d.due_on);
@@ -182,7 +240,11 @@ pub async fn record_visit(
     Ok(row.id)
 }
 
-async fn find(state: &AppState, caller: &Caller, id: Uuid) -> Result<pf_arrangement::Model> {
+pub(super) async fn find(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<pf_arrangement::Model> {
     pf_arrangement::Entity::find_by_id(id)
         .filter(pf_arrangement::Column::AuthorityId.eq(caller.actor.authority_id))
         .one(&state.db)
@@ -191,7 +253,10 @@ async fn find(state: &AppState, caller: &Caller, id: Uuid) -> Result<pf_arrangem
 }
 
 /// The first day the council knew of the arrangement: nothing about it can be dated before.
-async fn known_from(state: &AppState, arrangement: &pf_arrangement::Model) -> Result<NaiveDate> {
+pub(super) async fn known_from(
+    state: &AppState,
+    arrangement: &pf_arrangement::Model,
+) -> Result<NaiveDate> {
     let first_told = pf_notification::Entity::find()
         .select_only()
         .column_as(pf_notification::Column::ReceivedOn.min(), "first")
@@ -226,10 +291,10 @@ pub async fn change_status(
         )));
     }
     let known_from = known_from(state, &arrangement).await?;
-    check_status_change(current, &change, known_from, state.clock.today())
-        .map_err(Error::Invalid)?;
+    let today = state.clock.today();
+    check_status_change(current, &change, known_from, today).map_err(Error::Invalid)?;
     // Only if it is still as the officer saw it: two changes at once cannot both land.
-    let changed = pf_arrangement::Entity::update_many()
+    let update = pf_arrangement::Entity::update_many()
         .col_expr(
             pf_arrangement::Column::Status,
             Expr::value(change.to.code()),
@@ -243,9 +308,27 @@ pub async fn change_status(
             Expr::value(change.ended_on),
         )
         .col_expr(
+            pf_arrangement::Column::StatusChangedOn,
+            Expr::value(Some(today)),
+        )
+        .col_expr(
             pf_arrangement::Column::UpdatedAt,
             Expr::value(state.clock.now()),
-        )
+        );
+    // The day it was confirmed counts in the year's figures; going back to assessing takes the
+    // confirmation back.
+    let update = match change.to {
+        ArrangementStatus::Confirmed => update.col_expr(
+            pf_arrangement::Column::ConfirmedOn,
+            Expr::value(Some(today)),
+        ),
+        ArrangementStatus::Assessing => update.col_expr(
+            pf_arrangement::Column::ConfirmedOn,
+            Expr::value(Option::<NaiveDate>::None),
+        ),
+        _ => update,
+    };
+    let changed = update
         .filter(pf_arrangement::Column::Id.eq(arrangement.id))
         .filter(pf_arrangement::Column::Status.eq(current.code()))
         .exec(&state.db)

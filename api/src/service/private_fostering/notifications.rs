@@ -110,6 +110,8 @@ pub(crate) async fn receive(
                 status_reason: Set(None),
                 aware_on: Set(today),
                 ended_on: Set(None),
+                confirmed_on: Set(None),
+                status_changed_on: Set(None),
                 child_name: Set(checked.child_name.clone()),
                 carer_name: Set(checked.carer_name.clone()),
                 carer_address: Set(checked.carer_address.clone()),
