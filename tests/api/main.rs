@@ -18,6 +18,7 @@ mod openapi;
 mod pathway_plans;
 mod portal;
 mod private_fostering;
+mod private_fostering_case_pages;
 mod private_fostering_casework;
 mod private_fostering_form;
 mod reviews;

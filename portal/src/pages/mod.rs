@@ -5,6 +5,7 @@ mod entitlements;
 mod escalations;
 mod health;
 mod offer;
+mod pf_casework;
 mod plans;
 mod private_fostering;
 mod public;
@@ -240,6 +241,34 @@ pub fn mount(routes: Route, state: AppState) -> Route {
                 .data(state.clone()),
         )
         .at("/staff/reviews", get(reviews::list).data(state.clone()))
+        .at(
+            "/staff/private-fostering/:id",
+            get(pf_casework::show).data(state.clone()),
+        )
+        .at(
+            "/staff/private-fostering/:id/visits/new",
+            get(pf_casework::visit_form)
+                .post(pf_casework::record_visit)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/private-fostering/:id/schedule-2/new",
+            get(pf_casework::schedule_2_form)
+                .post(pf_casework::record_check)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/private-fostering/:id/suitability-checks/new",
+            get(pf_casework::suitability_form)
+                .post(pf_casework::record_dbs_check)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/private-fostering/:id/status",
+            get(pf_casework::status_form)
+                .post(pf_casework::record_status)
+                .data(state.clone()),
+        )
         .at(
             "/staff/escalations/:id",
             get(escalations::show)

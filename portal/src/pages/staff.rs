@@ -155,6 +155,7 @@ impl TimelinessRow {
 
 /// A private fostering arrangement on the officer's home page.
 pub struct ArrangementRow {
+    pub href: String,
     pub child_name: String,
     pub carer_name: String,
     pub received_on: String,
@@ -200,6 +201,8 @@ struct Home {
     publishing: bool,
     /// Private fostering arrangements, the visit due soonest first, for those who see them.
     private_fostering: Option<(Vec<ArrangementRow>, u64)>,
+    /// This reporting year's private fostering figures, alongside the list.
+    private_fostering_year: Option<super::pf_casework::YearView>,
     /// The most overdue deadlines across the visitor's young people, and how many in all;
     /// `None` when the role has no deadlines to see.
     overdue: Option<(Vec<OverdueRow>, u64)>,
@@ -255,6 +258,7 @@ pub async fn home(
             role_titles,
             caseload: Some(CaseloadView::new(found.items, sort, today)),
             private_fostering: None,
+            private_fostering_year: None,
             young_people: None,
             reviews,
             requests,
@@ -325,6 +329,7 @@ pub async fn home(
                     .items
                     .into_iter()
                     .map(|a| ArrangementRow {
+                        href: super::pf_casework::case_url(a.id),
                         child_name: a.child_name,
                         carer_name: a.carer_name,
                         received_on: long_date(a.received_on),
@@ -347,12 +352,21 @@ pub async fn home(
     } else {
         None
     };
+    let private_fostering_year = if private_fostering.is_some() {
+        match super::pf_casework::this_year(state, &caller).await {
+            Ok(year) => Some(year),
+            Err(error) => return failed(error, Some(&visitor)),
+        }
+    } else {
+        None
+    };
     let page = Home {
         chrome: Chrome::new(&visitor, "Your young people"),
         name: account.name.clone(),
         role_titles,
         caseload: None,
         private_fostering,
+        private_fostering_year,
         young_people,
         reviews,
         requests,

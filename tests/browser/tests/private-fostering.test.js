@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const { after, before, describe, test } = require("node:test");
 const fs = require("node:fs");
 const { startServerAndBrowser, portalWalk, walkVerdicts, logAxeTotals, errorSummary, LAPTOP } = require("../lib/browser");
-const { signInStaff, clickForNewPage, choose } = require("../lib/journeys");
+const { signInStaff, clickForNewPage, choose, fillDate, todayInEngland } = require("../lib/journeys");
 const { emailsTo } = require("../lib/server");
 
 const CHILD = "<i>Amy</i> O'Neill";
@@ -69,6 +69,7 @@ describe("private fostering", () => {
 
   test("a member of the public on a phone with JavaScript off tells us, and the officer sees the case", async (t) => {
     const { context, page } = await open({ javaScriptEnabled: false });
+    let officerPage;
     const continueButton = "main form button:has-text('Continue')";
     let reference;
     await t.test("Public: from the start page to the checker", async () => {
@@ -150,7 +151,57 @@ describe("private fostering", () => {
       const row = officer.page.locator("main h2#private-fostering ~ table tbody tr", { hasText: "Mr Brown" });
       assert.equal(await row.count(), 1);
       assert.match((await row.locator('td[data-label="Next visit"]').innerText()).replace(/\s+/g, " "), new RegExp(`^First visit by ${due}`));
-      await officer.context.close();
+      await check(officer.page, { name: "Private fostering officer home with figures", title: "Your young people – Onward", h1: "Your young people" });
+      assert.match(await officer.page.locator("#private-fostering-year + dl").innerText(), /Notifications received\s+2/);
+
+      await clickForNewPage(officer.page, `main a:has-text("${PUBLIC_CHILD}")`);
+      await check(officer.page, { name: "Private fostering case", title: "Private fostering arrangement – Onward", h1: PUBLIC_CHILD });
+      const told = officer.page.locator("#told-us ~ dl").first();
+      assert.match(await told.innerText(), /Her dad is in hospital for a month/);
+      assert.equal(await officer.page.locator("main b").count(), 0, "what the public typed is only text");
+      officerPage = officer;
+    });
+
+    await t.test("Officer: records the first visit, a Schedule 2 check, a DBS check, and confirms it", async () => {
+      const { page: officerTab, context: officerContext } = officerPage;
+      const today = todayInEngland();
+      await clickForNewPage(officerTab, "main a:has-text('Record a visit')");
+      await check(officerTab, { name: "Private fostering: record a visit", title: "Record a visit – Onward", h1: "Record a visit" });
+      await clickForNewPage(officerTab, "main form button:has-text('Save')");
+      const problems = await errorSummary(officerTab);
+      assert.deepEqual(problems.map(([message]) => message), ["Enter the date you visited", "Select whether you saw the child"]);
+      await check(officerTab, { name: "Private fostering: record a visit with errors", title: "Error: Record a visit – Onward", h1: "Record a visit", status: 422 });
+      await fillDate(officerTab, "visited-on", today);
+      await choose(officerTab, "Did you see the child?", "Yes");
+      await choose(officerTab, "Did you see the child alone?", "Yes");
+      await officerTab.fill("#report", "Lily is settled; Mr Brown has a spare room for her.");
+      await clickForNewPage(officerTab, "main form button:has-text('Save')");
+      assert.match(await officerTab.locator("#visits ~ table").first().innerText(), /Seen alone/);
+
+      await clickForNewPage(officerTab, "main a:has-text('Record a check'):has-text('Whether the accommodation is suitable')");
+      await check(officerTab, { name: "Private fostering: record a Schedule 2 check", title: "Record a Schedule 2 check – Onward", h1: "Record a Schedule 2 check" });
+      assert.ok(await officerTab.getByLabel("Whether the accommodation is suitable", { exact: true }).isChecked(), "the matter chosen from the list");
+      await fillDate(officerTab, "checked-on", today);
+      await choose(officerTab, "What did you find?", "Satisfied");
+      await clickForNewPage(officerTab, "main form button:has-text('Save')");
+      assert.match(await officerTab.locator("main").innerText(), /1 of 11 matters checked/);
+
+      await clickForNewPage(officerTab, "main a:has-text('Record a DBS check')");
+      await check(officerTab, { name: "Private fostering: record a DBS check", title: "Record a DBS check – Onward", h1: "Record a DBS check" });
+      await officerTab.fill("#person-name", "Michael Brown");
+      await officerTab.fill("#relationship", "carer");
+      await fillDate(officerTab, "checked-on", today);
+      await choose(officerTab, "Outcome", "Clear");
+      await clickForNewPage(officerTab, "main form button:has-text('Save')");
+
+      await clickForNewPage(officerTab, "main a:has-text('Change the status')");
+      await check(officerTab, { name: "Private fostering: change the status", title: "Change the status – Onward", h1: "Change the status" });
+      await choose(officerTab, "What is its status now?", "Confirmed: this is private fostering");
+      await clickForNewPage(officerTab, "main form button:has-text('Save')");
+      await check(officerTab, { name: "Private fostering case, confirmed", title: "Private fostering arrangement – Onward", h1: PUBLIC_CHILD });
+      assert.equal((await officerTab.locator("main .tag").first().innerText()).trim(), "Private fostering");
+      assert.match(await officerTab.locator("main").innerText(), /Michael Brown \(carer\)/);
+      await officerContext.close();
     });
   });
 

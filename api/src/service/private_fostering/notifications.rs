@@ -141,7 +141,12 @@ pub(crate) async fn receive(
     .await?;
     let due_on = initial_visit_due(today);
     for address in team {
-        outbox::enqueue(&txn, &team_email(state, address, &reference, due_on), now).await?;
+        outbox::enqueue(
+            &txn,
+            &team_email(state, address, &reference, due_on, arrangement_id),
+            now,
+        )
+        .await?;
     }
     if let Some(address) = &checked.notifier_email {
         outbox::enqueue(&txn, &notifier_email(address, &reference), now).await?;
@@ -207,8 +212,12 @@ fn team_email(
     to: String,
     reference: &Reference,
     due_on: NaiveDate,
+    arrangement_id: Uuid,
 ) -> OutgoingEmail {
-    let link = format!("{}/staff", state.public_url);
+    let link = format!(
+        "{}/staff/private-fostering/{arrangement_id}",
+        state.public_url
+    );
     let due = due_on.format("%-d %B %Y").to_string();
     let reference = reference.as_str();
     OutgoingEmail {
