@@ -105,6 +105,9 @@ pub struct Settings {
     pub dental_check_months: u32,
     /// `ONWARD_PA_CONTACT_WEEKS`: weeks a personal adviser may go without being in touch.
     pub pa_contact_weeks: u32,
+    /// `ONWARD_HOMELESS_ASSESSMENT_WORKING_DAYS`: working days from a homeless 16 or 17 year
+    /// old presenting to a completed joint assessment.
+    pub homeless_assessment_working_days: u32,
     /// `ONWARD_PUBLIC_URL`: the address people reach this service at, for links in email
     /// (default: `http://` and the address it listens on).
     pub public_url: Option<String>,
@@ -124,6 +127,8 @@ impl Default for Settings {
             demo: false,
             dental_check_months: LocalStandards::DEFAULT_DENTAL_CHECK_MONTHS,
             pa_contact_weeks: LocalStandards::DEFAULT_PA_CONTACT_WEEKS,
+            homeless_assessment_working_days:
+                LocalStandards::DEFAULT_HOMELESS_ASSESSMENT_WORKING_DAYS,
             public_url: None,
         }
     }
@@ -153,6 +158,11 @@ pub enum SettingsError {
         LocalStandards::MAX_PA_CONTACT_WEEKS
     )]
     PaContactInterval,
+    #[error(
+        "ONWARD_HOMELESS_ASSESSMENT_WORKING_DAYS must be a whole number of working days from 1 to {}",
+        LocalStandards::MAX_HOMELESS_ASSESSMENT_WORKING_DAYS
+    )]
+    HomelessAssessmentInterval,
 }
 
 impl Settings {
@@ -181,6 +191,7 @@ impl Settings {
         LocalStandards {
             dental_check_months: self.dental_check_months,
             pa_contact_weeks: self.pa_contact_weeks,
+            homeless_assessment_working_days: self.homeless_assessment_working_days,
         }
     }
 
@@ -201,6 +212,11 @@ impl Settings {
         }
         if !(1..=LocalStandards::MAX_PA_CONTACT_WEEKS).contains(&self.pa_contact_weeks) {
             return Err(SettingsError::PaContactInterval);
+        }
+        if !(1..=LocalStandards::MAX_HOMELESS_ASSESSMENT_WORKING_DAYS)
+            .contains(&self.homeless_assessment_working_days)
+        {
+            return Err(SettingsError::HomelessAssessmentInterval);
         }
         if self.is_production() {
             let strong = self

@@ -22,6 +22,8 @@ mod m20261203_000018_add_pf_ended_on;
 mod m20261203_000019_create_pf_notification_drafts;
 mod m20261203_000020_create_pf_checks;
 mod m20261203_000021_add_pf_decision_days;
+mod m20261203_000022_create_pf_access_log;
+mod m20261203_000023_create_homelessness_cases;
 
 pub struct Migrator;
 
@@ -50,6 +52,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000019_create_pf_notification_drafts::Migration),
             Box::new(m20261203_000020_create_pf_checks::Migration),
             Box::new(m20261203_000021_add_pf_decision_days::Migration),
+            Box::new(m20261203_000022_create_pf_access_log::Migration),
+            Box::new(m20261203_000023_create_homelessness_cases::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ mod errors;
 mod escalations;
 mod health_history;
 mod helpers;
+mod homelessness;
 mod local_offer;
 mod obligations;
 mod openapi;

@@ -230,3 +230,47 @@ async fn a_manager_reads_a_case_but_cannot_record_and_a_personal_adviser_cannot_
     let mut officer = signed_in(&app, "pf@example.org").await;
     assert_eq!(officer.get(&unknown).await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn every_read_of_a_case_or_the_list_is_logged_against_the_arrangement() {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let app = spawn_app().await;
+    let case = a_case(&app).await;
+    let entries = |action: &'static str| {
+        let db = app.state.db.clone();
+        async move {
+            entity::pf_access_log_entry::Entity::find()
+                .filter(entity::pf_access_log_entry::Column::Action.eq(action))
+                .all(&db)
+                .await
+                .unwrap()
+        }
+    };
+    assert!(entries("listed").await.is_empty());
+    let mut officer = signed_in(&app, "pf@example.org").await;
+    officer.get("/staff").await;
+    let listed = entries("listed").await;
+    assert_eq!(listed.len(), 1, "the officer's home page lists the child");
+    officer.get(&case).await;
+    let read = entries("case").await;
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].actor_role, "private_fostering_officer");
+    assert_eq!(
+        format!("/staff/private-fostering/{}", read[0].arrangement_id),
+        case
+    );
+
+    let mut manager = signed_in(&app, "manager@example.org").await;
+    manager.get(&case).await;
+    let read = entries("case").await;
+    assert_eq!(read.len(), 2);
+    assert!(read.iter().any(|entry| entry.actor_role == "manager"));
+
+    let mut adviser = signed_in(&app, "pa@example.org").await;
+    adviser.get(&case).await;
+    assert_eq!(
+        entries("case").await.len(),
+        2,
+        "a refused read is not a read"
+    );
+}

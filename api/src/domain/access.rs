@@ -288,6 +288,70 @@ pub fn decide(actor: &Actor, action: Action, record: Option<&RecordFacts>) -> De
     }
 }
 
+/// Who works on a homelessness case (16 and 17 year olds), loaded by the service layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HomelessCaseFacts {
+    pub authority_id: Uuid,
+    pub young_person_id: Uuid,
+    pub housing_officer_id: Option<Uuid>,
+    pub social_worker_id: Option<Uuid>,
+}
+
+/// What someone wants to do with homelessness cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomelessAction {
+    /// Record that a young person has presented, starting a case.
+    Open,
+    /// See a case: the assessment, the rights record and the decision.
+    Read,
+    /// Record the assessment, interim accommodation, the rights information or the decision.
+    Record,
+    /// Say whether the rights information was understood: the young person's own.
+    ConfirmRights,
+}
+
+/// Homelessness cases: the housing officer and the social worker on a case work on it, and
+/// nobody else but managers (who read every case in the authority) and the young person
+/// (who reads and confirms their own). Working on a case never opens the young person's other
+/// records: that is `decide`'s business, through allocations.
+pub fn decide_homeless_case(
+    actor: &Actor,
+    action: HomelessAction,
+    case: Option<&HomelessCaseFacts>,
+) -> Decision {
+    use HomelessAction::*;
+    let works_on = |case: &HomelessCaseFacts, role: Role| {
+        let on_case = match role {
+            Role::HousingOfficer => case.housing_officer_id,
+            Role::SocialWorker => case.social_worker_id,
+            _ => None,
+        };
+        case.authority_id == actor.authority_id && on_case == Some(actor.user_id)
+    };
+    let allowed_by = actor
+        .roles
+        .iter()
+        .copied()
+        .find(|&role| match (role, action, case) {
+            (Role::HousingOfficer | Role::SocialWorker | Role::Manager, Open, None) => true,
+            (Role::Manager, Read, Some(case)) => case.authority_id == actor.authority_id,
+            // A list of cases: each kind of worker sees those they work on.
+            (Role::Manager | Role::HousingOfficer | Role::SocialWorker, Read, None) => true,
+            (Role::HousingOfficer | Role::SocialWorker, Read | Record, Some(case)) => {
+                works_on(case, role)
+            }
+            (Role::YoungPerson, Read | ConfirmRights, Some(case)) => {
+                actor.young_person_id == Some(case.young_person_id)
+            }
+            _ => false,
+        });
+    match (allowed_by, case) {
+        (Some(role), _) => Decision::Allowed(role),
+        (None, Some(_)) => Decision::NotFound,
+        (None, None) => Decision::Forbidden,
+    }
+}
+
 /// What a caseload shows of each young person: their name, their deadlines, their requests
 /// from the local offer and when their PA was last in touch.
 const SHOWN_IN_A_CASELOAD: [Action; 4] = [
@@ -445,6 +509,57 @@ mod tests {
             Decision::Forbidden
         );
         assert_eq!(list_scope(&admin, Action::ListYoungPeople), None);
+    }
+
+    #[test]
+    fn a_housing_officer_works_only_on_their_own_homelessness_cases() {
+        let authority = AUTHORITY;
+        let housing = actor(Role::HousingOfficer, None);
+        let social_worker = actor(Role::SocialWorker, None);
+        let theirs = HomelessCaseFacts {
+            authority_id: authority,
+            young_person_id: Uuid::new_v4(),
+            housing_officer_id: Some(housing.user_id),
+            social_worker_id: Some(social_worker.user_id),
+        };
+        let someone_elses = HomelessCaseFacts {
+            housing_officer_id: Some(Uuid::new_v4()),
+            social_worker_id: None,
+            ..theirs
+        };
+        for action in [HomelessAction::Read, HomelessAction::Record] {
+            assert_eq!(
+                decide_homeless_case(&housing, action, Some(&theirs)),
+                Decision::Allowed(Role::HousingOfficer)
+            );
+            assert_eq!(
+                decide_homeless_case(&housing, action, Some(&someone_elses)),
+                Decision::NotFound
+            );
+            assert_eq!(
+                decide_homeless_case(&social_worker, action, Some(&someone_elses)),
+                Decision::NotFound
+            );
+        }
+        assert_eq!(
+            decide_homeless_case(&housing, HomelessAction::ConfirmRights, Some(&theirs)),
+            Decision::NotFound,
+            "only the young person says they understood"
+        );
+        let manager = actor(Role::Manager, None);
+        assert_eq!(
+            decide_homeless_case(&manager, HomelessAction::Read, Some(&someone_elses)),
+            Decision::Allowed(Role::Manager)
+        );
+        assert_eq!(
+            decide_homeless_case(&manager, HomelessAction::Record, Some(&someone_elses)),
+            Decision::NotFound
+        );
+        let pf = actor(Role::PrivateFosteringOfficer, None);
+        assert_eq!(
+            decide_homeless_case(&pf, HomelessAction::Open, None),
+            Decision::Forbidden
+        );
     }
 
     #[test]

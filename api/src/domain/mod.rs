@@ -10,6 +10,7 @@ pub mod contacts;
 pub mod entitlements;
 pub mod escalations;
 pub mod health;
+pub mod homelessness;
 pub mod local_offer;
 pub mod login_throttle;
 pub mod obligations;

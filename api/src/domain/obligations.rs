@@ -211,6 +211,9 @@ pub struct LocalStandards {
     pub dental_check_months: u32,
     /// Weeks a personal adviser may go without being in touch with a young person.
     pub pa_contact_weeks: u32,
+    /// Working days from a homeless 16 or 17 year old presenting to a completed joint
+    /// assessment (the local protocol; there is no national figure).
+    pub homeless_assessment_working_days: u32,
 }
 
 impl LocalStandards {
@@ -220,6 +223,10 @@ impl LocalStandards {
     pub const DEFAULT_PA_CONTACT_WEEKS: u32 = 8;
     /// Longer than this and a young person would go half a year without hearing from their PA.
     pub const MAX_PA_CONTACT_WEEKS: u32 = 26;
+    pub const DEFAULT_HOMELESS_ASSESSMENT_WORKING_DAYS: u32 =
+        crate::domain::homelessness::DEFAULT_ASSESSMENT_WORKING_DAYS;
+    /// Six weeks of working days: longer, and the young person would wait half a term.
+    pub const MAX_HOMELESS_ASSESSMENT_WORKING_DAYS: u32 = 30;
 }
 
 impl Default for LocalStandards {
@@ -227,6 +234,7 @@ impl Default for LocalStandards {
         Self {
             dental_check_months: Self::DEFAULT_DENTAL_CHECK_MONTHS,
             pa_contact_weeks: Self::DEFAULT_PA_CONTACT_WEEKS,
+            homeless_assessment_working_days: Self::DEFAULT_HOMELESS_ASSESSMENT_WORKING_DAYS,
         }
     }
 }

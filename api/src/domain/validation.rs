@@ -46,6 +46,11 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// `Ok` when there is nothing wrong.
+    pub fn into_result(self) -> Result<(), FieldErrors> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
+    }
+
     pub fn into_map(self) -> BTreeMap<String, Vec<String>> {
         self.0
     }

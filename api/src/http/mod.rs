@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod entitlements;
 pub mod escalations;
 pub mod health_history;
+pub mod homelessness;
 pub mod local_offer;
 pub mod me;
 pub mod middleware;
@@ -62,6 +63,8 @@ pub enum ApiTags {
     Offer,
     /// Private fostering: notifications from anyone, and the council's follow-up
     PrivateFostering,
+    /// Homeless 16 and 17 year olds: joint assessments, rights explained, decisions
+    Homelessness,
 }
 
 pub const API_VERSION: &str = "1.0.0";
@@ -148,6 +151,9 @@ fn care_leavers_and_the_public(state: &AppState) -> impl poem_openapi::OpenApi +
             state: state.clone(),
         },
         private_fostering_casework::PrivateFosteringCaseworkApi {
+            state: state.clone(),
+        },
+        homelessness::HomelessnessApi {
             state: state.clone(),
         },
     )

@@ -43,10 +43,12 @@ pub enum ReadKind {
     PathwayPlan,
     /// Saw what is due for you and what you have asked for, in their caseload.
     Caseload,
+    /// Looked at your homelessness case: the assessment, your rights and the decision.
+    HomelessnessCase,
 }
 
 impl ReadKind {
-    pub const ALL: [ReadKind; 12] = [
+    pub const ALL: [ReadKind; 13] = [
         ReadKind::Listed,
         ReadKind::Record,
         ReadKind::Allocations,
@@ -59,6 +61,7 @@ impl ReadKind {
         ReadKind::ContactLog,
         ReadKind::PathwayPlan,
         ReadKind::Caseload,
+        ReadKind::HomelessnessCase,
     ];
 
     pub fn code(self) -> &'static str {
@@ -75,6 +78,7 @@ impl ReadKind {
             ReadKind::ContactLog => "contact_log",
             ReadKind::PathwayPlan => "pathway_plan",
             ReadKind::Caseload => "caseload",
+            ReadKind::HomelessnessCase => "homelessness_case",
         }
     }
 
@@ -99,6 +103,9 @@ impl ReadKind {
             ReadKind::PathwayPlan => "Looked at your pathway plan",
             ReadKind::Caseload => {
                 "Saw what is due for you and what you have asked for, in their list of young people"
+            }
+            ReadKind::HomelessnessCase => {
+                "Looked at your housing case: the assessment, your rights and the decision"
             }
         }
     }

@@ -14,6 +14,7 @@ pub mod entitlements;
 pub mod escalations;
 pub mod form_drafts;
 pub mod health_history;
+pub mod homelessness;
 pub mod local_offer;
 pub mod obligations;
 pub mod offer_publishing;

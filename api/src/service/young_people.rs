@@ -60,7 +60,7 @@ impl From<young_person::Model> for YoungPerson {
     }
 }
 
-struct CheckedYoungPerson {
+pub(crate) struct CheckedYoungPerson {
     given_name: PersonName,
     family_name: PersonName,
     date_of_birth: DateOfBirth,
@@ -68,7 +68,7 @@ struct CheckedYoungPerson {
     pronouns: Option<Pronouns>,
 }
 
-fn check(new: &NewYoungPerson, today: NaiveDate) -> Result<CheckedYoungPerson> {
+pub(crate) fn check(new: &NewYoungPerson, today: NaiveDate) -> Result<CheckedYoungPerson> {
     let mut errors = FieldErrors::new();
     let given_name = errors.check(
         "given_name",
@@ -123,10 +123,41 @@ pub async fn create(state: &AppState, caller: &Caller, new: NewYoungPerson) -> R
         _ => return Err(Error::Forbidden),
     }
     let checked = check(&new, state.clock.today())?;
-    let now = state.clock.now();
-    let row = young_person::ActiveModel {
+    let row = insert_checked(
+        &state.db,
+        caller.actor.authority_id,
+        checked,
+        state.clock.now(),
+    )
+    .await?;
+    tracing::info!(young_person_id = %row.id, "young person's record created");
+    Ok(row.into())
+}
+
+/// Make a young person's record, for a service that has already decided the caller may (a
+/// homelessness case opened for someone the council has never met). Returns its id.
+pub(crate) async fn insert(
+    db: &impl ConnectionTrait,
+    authority_id: Uuid,
+    new: NewYoungPerson,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Uuid> {
+    let checked = check(&new, today)?;
+    let row = insert_checked(db, authority_id, checked, now).await?;
+    tracing::info!(young_person_id = %row.id, "young person's record created");
+    Ok(row.id)
+}
+
+async fn insert_checked(
+    db: &impl ConnectionTrait,
+    authority_id: Uuid,
+    checked: CheckedYoungPerson,
+    now: DateTime<Utc>,
+) -> Result<young_person::Model> {
+    Ok(young_person::ActiveModel {
         id: Set(Uuid::new_v4()),
-        authority_id: Set(caller.actor.authority_id),
+        authority_id: Set(authority_id),
         given_name: Set(checked.given_name.into_string()),
         family_name: Set(checked.family_name.into_string()),
         preferred_name: Set(checked.preferred_name.map(PersonName::into_string)),
@@ -135,10 +166,8 @@ pub async fn create(state: &AppState, caller: &Caller, new: NewYoungPerson) -> R
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&state.db)
-    .await?;
-    tracing::info!(young_person_id = %row.id, "young person's record created");
-    Ok(row.into())
+    .insert(db)
+    .await?)
 }
 
 /// The young people the caller may see, by family name then given name.

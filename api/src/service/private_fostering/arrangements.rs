@@ -10,6 +10,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::reads::{self, CaseRead};
 use crate::{
     AppState,
     domain::{
@@ -182,7 +183,7 @@ pub async fn list(
     caller: &Caller,
     page: PageRequest,
 ) -> Result<Page<Arrangement>> {
-    allowed(caller, Action::ReadPrivateFostering)?;
+    let role = reads::reading_role(caller)?;
     let today = state.clock.today();
     let mut arrangements: Vec<Arrangement> = load_all(state, caller.actor.authority_id)
         .await?
@@ -203,7 +204,9 @@ pub async fn list(
         .into_iter()
         .skip(usize::try_from(page.offset()).unwrap_or(usize::MAX))
         .take(usize::try_from(page.per_page).unwrap_or(usize::MAX))
-        .collect();
+        .collect::<Vec<Arrangement>>();
+    let shown: Vec<Uuid> = items.iter().map(|a| a.id).collect();
+    reads::record(state, caller, role, &shown, CaseRead::Listed).await?;
     Ok(Page {
         items,
         total,

@@ -113,10 +113,11 @@ fn unexpected(what: &str) -> Error {
     Error::Unexpected(anyhow::anyhow!("{what}"))
 }
 
-/// One arrangement in the caller's authority, in six queries however much is recorded on it.
+/// One arrangement in the caller's authority, in six queries however much is recorded on it,
+/// and the read written to the case's access log.
 #[tracing::instrument(skip(state, caller))]
 pub async fn case(state: &AppState, caller: &Caller, id: Uuid) -> Result<Case> {
-    allowed(caller, Action::ReadPrivateFostering)?;
+    let role = super::reads::reading_role(caller)?;
     let row = find(state, caller, id).await?;
     let status = ArrangementStatus::from_code(&row.status)
         .ok_or_else(|| unexpected("unknown arrangement status"))?;
@@ -206,6 +207,7 @@ pub async fn case(state: &AppState, caller: &Caller, id: Uuid) -> Result<Case> {
         visits: visit_days,
     }
     .summary(today);
+    super::reads::record(state, caller, role, &[id], super::reads::CaseRead::Case).await?;
     Ok(Case {
         arrangement,
         carer_address,

@@ -4,3 +4,4 @@ pub mod casework;
 pub mod drafts;
 pub mod figures;
 pub mod notifications;
+pub mod reads;

@@ -1,0 +1,492 @@
+//! Homeless 16 and 17 year olds (R (G) v Southwark [2009] UKHL 26; the 2018 joint guidance
+//! on the provision of accommodation for 16 and 17 year old young people who may be homeless):
+//! housing and children's services assess together, the young person is told what each route
+//! means before anything is decided, bed and breakfast is never used, and a child in need who
+//! requires accommodation is offered it under section 20.
+use chrono::NaiveDate;
+
+use crate::domain::{
+    calendar::add_working_days,
+    obligations::{self, Status},
+    validation::FieldErrors,
+};
+
+/// The local protocol's working days from presenting to a completed joint assessment, when
+/// the authority has not set its own. There is no national figure.
+pub const DEFAULT_ASSESSMENT_WORKING_DAYS: u32 = 10;
+
+macro_rules! coded {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $code:literal, $words:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vmeta])* $variant,)+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code,)+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|value| value.code() == code)
+            }
+
+            pub fn words(self) -> &'static str {
+                match self { $($name::$variant => $words,)+ }
+            }
+        }
+    };
+}
+
+coded! {
+    /// How the young person came to the council.
+    Presented {
+        ToHousing => "housing", "Asked the housing service for help";
+        ToChildrensServices => "childrens_services", "Asked children's services for help";
+        ReferredBySchool => "school", "Referred by their school or college";
+        ReferredByPolice => "police", "Referred by the police";
+        ReferredByOther => "other", "Referred by someone else";
+    }
+}
+
+coded! {
+    /// Where a young person stays while they are assessed.
+    AccommodationKind {
+        EmergencyFosterPlacement => "foster_placement", "Emergency foster placement";
+        SupportedLodgings => "supported_lodgings", "Supported lodgings";
+        SupportedAccommodation => "supported_accommodation", "Supported accommodation for young people";
+        FamilyOrFriends => "family_or_friends", "With family or friends";
+        /// Never suitable for a 16 or 17 year old; listed so that it can be refused plainly.
+        BedAndBreakfast => "bed_and_breakfast", "Bed and breakfast";
+        Other => "other", "Somewhere else";
+    }
+}
+
+coded! {
+    /// What the joint assessment looks at (2018 joint guidance, chapter 3).
+    Area {
+        Accommodation => "accommodation", "Accommodation";
+        FamilyAndRelationships => "family_and_relationships", "Family and relationships";
+        EmotionalAndBehaviouralDevelopment => "emotional_and_behavioural_development", "Emotional and behavioural development";
+        EducationTrainingAndEmployment => "education_training_and_employment", "Education, training and employment";
+        MoneyAndIndependentLivingSkills => "money_and_independent_living_skills", "Money and independent living skills";
+        Health => "health", "Health";
+        SafetyAndRisks => "safety_and_risks", "Safety and risks";
+    }
+}
+
+coded! {
+    /// The routes the young person must be told about before anything is decided.
+    Route {
+        Section20 => "section_20", "Accommodation under section 20: being looked after by the council, and becoming a care leaver later";
+        Section17WithHousing => "section_17_and_part_7", "Help from children's services under section 17, with housing under Part 7 of the Housing Act 1996";
+        HousingOnly => "part_7", "Housing under Part 7 of the Housing Act 1996 only";
+    }
+}
+
+coded! {
+    /// What was decided.
+    Outcome {
+        Section20 => "section_20", "Accommodated under section 20";
+        Section17WithHousing => "section_17_and_part_7", "Section 17 support with housing under Part 7";
+        HousingOnly => "part_7", "Housing under Part 7 only";
+        ReturnedHome => "returned_home", "Returned home";
+        Other => "other", "Something else";
+    }
+}
+
+/// When the joint assessment must be complete: N working days after presenting.
+pub fn assessment_due(presented_on: NaiveDate, working_days: u32) -> NaiveDate {
+    add_working_days(presented_on, working_days)
+}
+
+/// How the joint assessment stands against its deadline, as of a day.
+pub fn assessment_status(
+    presented_on: NaiveDate,
+    completed_on: Option<NaiveDate>,
+    working_days: u32,
+    as_of: NaiveDate,
+) -> Status {
+    obligations::status(
+        assessment_due(presented_on, working_days),
+        completed_on,
+        as_of,
+    )
+}
+
+/// Somewhere to stay while the assessment goes on. Bed and breakfast is refused outright.
+pub fn check_interim_accommodation(
+    kind: AccommodationKind,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+    presented_on: NaiveDate,
+) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    if kind == AccommodationKind::BedAndBreakfast {
+        errors.add(
+            "kind",
+            "Bed and breakfast is never suitable for a 16 or 17 year old, even for one night. \
+             Find an emergency foster placement or supported accommodation instead",
+        );
+    }
+    if from < presented_on {
+        errors.add(
+            "from_on",
+            "The date they moved in must be on or after the day they asked for help",
+        );
+    }
+    if to.is_some_and(|to| to < from) {
+        errors.add(
+            "to_on",
+            "The date they left must be after the date they moved in",
+        );
+    }
+    errors.into_result()
+}
+
+/// The joint assessment's dates: started no earlier than presenting, completed no earlier
+/// than started, neither in the future.
+pub fn check_assessment_dates(
+    presented_on: NaiveDate,
+    started_on: Option<NaiveDate>,
+    completed_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    for (field, day) in [("started_on", started_on), ("completed_on", completed_on)] {
+        match day {
+            Some(day) if day > today => errors.add(field, "The date must be today or in the past"),
+            Some(day) if day < presented_on => errors.add(
+                field,
+                "The date must be on or after the day the young person asked for help",
+            ),
+            _ => {}
+        }
+    }
+    match (started_on, completed_on) {
+        (None, Some(_)) => errors.add("started_on", "Enter the date the assessment started"),
+        (Some(start), Some(end)) if end < start => errors.add(
+            "completed_on",
+            "The assessment cannot be completed before it started",
+        ),
+        _ => {}
+    }
+    errors.into_result()
+}
+
+/// What the young person was told, by whom and when, and the advocate they were offered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RightsInformation {
+    pub given_on: NaiveDate,
+    pub routes_explained: Vec<Route>,
+    pub advocate_offered_on: Option<NaiveDate>,
+    pub advocate_accepted: Option<bool>,
+    pub advocate_name: Option<String>,
+}
+
+/// The young person must hear what every route means for them, and be offered an advocate.
+pub fn check_rights_information(
+    rights: &RightsInformation,
+    presented_on: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    if rights.given_on > today || rights.given_on < presented_on {
+        errors.add(
+            "given_on",
+            "The date must be between the day they asked for help and today",
+        );
+    }
+    let missing: Vec<&str> = Route::ALL
+        .iter()
+        .filter(|route| !rights.routes_explained.contains(route))
+        .map(|route| route.words())
+        .collect();
+    if !missing.is_empty() {
+        errors.add(
+            "routes_explained",
+            "Explain every route before recording this: the young person must know what each \
+             one means for them before they choose",
+        );
+    }
+    match (rights.advocate_offered_on, rights.advocate_accepted) {
+        (None, _) => errors.add(
+            "advocate_offered_on",
+            "Offer an independent advocate and enter the date you offered one",
+        ),
+        (Some(day), _) if day > today => errors.add(
+            "advocate_offered_on",
+            "The date must be today or in the past",
+        ),
+        (Some(_), Some(true)) if given(&rights.advocate_name).is_none() => errors.add(
+            "advocate_name",
+            "Enter the advocate's name, or say the offer is not yet taken up",
+        ),
+        _ => {}
+    }
+    errors.into_result()
+}
+
+fn given(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// What is known when a decision is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecisionFacts {
+    pub presented_on: NaiveDate,
+    /// The rights information has been recorded.
+    pub rights_given: bool,
+    /// The joint assessment found a child in need who requires accommodation.
+    pub requires_accommodation: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub outcome: Outcome,
+    pub decided_on: NaiveDate,
+    /// What the young person was told about why, in words they were given.
+    pub reasons: String,
+    /// The young person, fully informed, declined accommodation under section 20.
+    pub declined_section_20: bool,
+}
+
+/// The order rules: no decision before the rights information is recorded; and the Southwark
+/// rule, that a child in need who requires accommodation is accommodated under section 20
+/// unless, fully informed, they decline it.
+pub fn check_decision(
+    facts: DecisionFacts,
+    decision: &Decision,
+    today: NaiveDate,
+) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    if !facts.rights_given {
+        errors.add(
+            "outcome",
+            "Record that the young person was told their rights, and offered an advocate, \
+             before recording a decision",
+        );
+    }
+    if facts.requires_accommodation == Some(true)
+        && decision.outcome != Outcome::Section20
+        && !decision.declined_section_20
+    {
+        errors.add(
+            "outcome",
+            "The assessment found a child in need who requires accommodation, so they must be \
+             accommodated under section 20, unless they were told what it means and declined it \
+             (record that)",
+        );
+    }
+    if decision.declined_section_20 && decision.outcome == Outcome::Section20 {
+        errors.add(
+            "declined_section_20",
+            "They cannot both be accommodated under section 20 and have declined it",
+        );
+    }
+    if decision.decided_on > today || decision.decided_on < facts.presented_on {
+        errors.add(
+            "decided_on",
+            "The date must be between the day they asked for help and today",
+        );
+    }
+    if decision.reasons.trim().is_empty() {
+        errors.add("reasons", "Write the reasons the young person was given");
+    }
+    errors.into_result()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn rights() -> RightsInformation {
+        RightsInformation {
+            given_on: day(2026, 12, 3),
+            routes_explained: Route::ALL.to_vec(),
+            advocate_offered_on: Some(day(2026, 12, 3)),
+            advocate_accepted: Some(false),
+            advocate_name: None,
+        }
+    }
+
+    fn decision(outcome: Outcome) -> Decision {
+        Decision {
+            outcome,
+            decided_on: day(2026, 12, 3),
+            reasons: "Talked through at the assessment".into(),
+            declined_section_20: false,
+        }
+    }
+
+    fn facts(rights_given: bool, requires_accommodation: Option<bool>) -> DecisionFacts {
+        DecisionFacts {
+            presented_on: day(2026, 11, 30),
+            rights_given,
+            requires_accommodation,
+        }
+    }
+
+    fn fields(result: Result<(), FieldErrors>) -> Vec<String> {
+        result
+            .err()
+            .map(|e| e.into_map().into_keys().collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_assessment_is_due_10_working_days_after_presenting_counting_bank_holidays() {
+        // Presented Friday 18 December 2026: Christmas Day, the substitute Boxing Day (Monday
+        // 28th) and New Year's Day are not working days, so day 10 is Wednesday 6 January.
+        assert_eq!(
+            assessment_due(day(2026, 12, 18), DEFAULT_ASSESSMENT_WORKING_DAYS),
+            day(2027, 1, 6)
+        );
+        assert_eq!(assessment_due(day(2026, 12, 1), 10), day(2026, 12, 15));
+    }
+
+    #[test]
+    fn an_assessment_completed_on_the_due_day_is_on_time_and_the_day_after_is_late() {
+        let presented = day(2026, 12, 1);
+        let due = assessment_due(presented, 10);
+        assert_eq!(
+            assessment_status(presented, Some(due), 10, due),
+            Status::Met
+        );
+        assert_eq!(
+            assessment_status(presented, Some(due.succ_opt().unwrap()), 10, due),
+            Status::MetLate
+        );
+        assert_eq!(
+            assessment_status(presented, None, 10, due.succ_opt().unwrap()),
+            Status::Overdue
+        );
+    }
+
+    #[test]
+    fn bed_and_breakfast_is_refused_with_a_plain_reason() {
+        let presented = day(2026, 12, 1);
+        let refused = check_interim_accommodation(
+            AccommodationKind::BedAndBreakfast,
+            presented,
+            None,
+            presented,
+        )
+        .unwrap_err()
+        .into_map();
+        assert!(refused["kind"][0].starts_with("Bed and breakfast is never suitable"));
+        for kind in AccommodationKind::ALL {
+            let result = check_interim_accommodation(*kind, presented, None, presented);
+            assert_eq!(
+                result.is_ok(),
+                *kind != AccommodationKind::BedAndBreakfast,
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_decision_before_the_rights_information_is_recorded() {
+        let today = day(2026, 12, 3);
+        assert_eq!(
+            fields(check_decision(
+                facts(false, None),
+                &decision(Outcome::HousingOnly),
+                today
+            )),
+            ["outcome"]
+        );
+        assert!(check_decision(facts(true, None), &decision(Outcome::HousingOnly), today).is_ok());
+    }
+
+    #[test]
+    fn a_child_in_need_who_requires_accommodation_is_offered_section_20_unless_they_decline_it() {
+        let today = day(2026, 12, 3);
+        let needs = facts(true, Some(true));
+        assert_eq!(
+            fields(check_decision(
+                needs,
+                &decision(Outcome::HousingOnly),
+                today
+            )),
+            ["outcome"]
+        );
+        assert!(check_decision(needs, &decision(Outcome::Section20), today).is_ok());
+        let declined = Decision {
+            declined_section_20: true,
+            ..decision(Outcome::Section17WithHousing)
+        };
+        assert!(check_decision(needs, &declined, today).is_ok());
+        // Without that finding, any outcome may follow.
+        assert!(
+            check_decision(
+                facts(true, Some(false)),
+                &decision(Outcome::ReturnedHome),
+                today
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn every_route_must_be_explained_and_an_advocate_offered() {
+        let (presented, today) = (day(2026, 11, 30), day(2026, 12, 3));
+        assert!(check_rights_information(&rights(), presented, today).is_ok());
+        let mut partly = rights();
+        partly.routes_explained = vec![Route::HousingOnly];
+        partly.advocate_offered_on = None;
+        assert_eq!(
+            fields(check_rights_information(&partly, presented, today)),
+            ["advocate_offered_on", "routes_explained"]
+        );
+        let mut accepted = rights();
+        accepted.advocate_accepted = Some(true);
+        assert_eq!(
+            fields(check_rights_information(&accepted, presented, today)),
+            ["advocate_name"]
+        );
+    }
+
+    #[test]
+    fn the_assessment_cannot_finish_before_it_starts_or_start_before_presenting() {
+        let (presented, today) = (day(2026, 11, 30), day(2026, 12, 3));
+        assert!(check_assessment_dates(presented, Some(presented), Some(today), today).is_ok());
+        assert_eq!(
+            fields(check_assessment_dates(
+                presented,
+                Some(day(2026, 11, 29)),
+                None,
+                today
+            )),
+            ["started_on"]
+        );
+        assert_eq!(
+            fields(check_assessment_dates(
+                presented,
+                Some(today),
+                Some(presented),
+                today
+            )),
+            ["completed_on"]
+        );
+    }
+
+    #[test]
+    fn every_code_reads_back() {
+        for outcome in Outcome::ALL {
+            assert_eq!(Outcome::from_code(outcome.code()), Some(*outcome));
+        }
+        for area in Area::ALL {
+            assert_eq!(Area::from_code(area.code()), Some(*area));
+        }
+        for route in Route::ALL {
+            assert_eq!(Route::from_code(route.code()), Some(*route));
+        }
+        assert_eq!(Area::ALL.len(), 7);
+    }
+}

@@ -1,0 +1,421 @@
+//! Homeless 16 and 17 year olds: each case from the day the young person asked for help to
+//! the decision, read by the housing officer and social worker who work on it, managers, and
+//! the young person themselves. Recording is in `recording`.
+pub mod recording;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::{
+    homeless_case, homeless_interim_stay, homeless_rights_information, user, young_person,
+};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+use super::{
+    Caller,
+    access_log::{self, ReadKind},
+};
+use crate::{
+    AppState,
+    domain::{
+        access::{Decision as Access, HomelessAction, HomelessCaseFacts, decide_homeless_case},
+        homelessness::{
+            AccommodationKind, Area, Decision, Outcome, Presented, RightsInformation, Route,
+            assessment_due, assessment_status,
+        },
+        obligations::Status,
+        roles::Role,
+    },
+    error::{Error, Result},
+};
+
+/// A member of staff named on a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Worker {
+    pub id: Uuid,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub started_on: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    pub areas: Vec<Area>,
+    pub views_and_wishes: Option<String>,
+    /// The assessment found a child in need who requires accommodation.
+    pub requires_accommodation: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterimStay {
+    pub id: Uuid,
+    pub kind: AccommodationKind,
+    pub place: String,
+    pub from_on: NaiveDate,
+    pub to_on: Option<NaiveDate>,
+}
+
+/// A time the young person was told their rights, and what they said about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RightsRecord {
+    pub id: Uuid,
+    pub information: RightsInformation,
+    pub given_by: Worker,
+    /// Their own answer: understood, or needs it explained again; `None` until they answer.
+    pub understood: Option<bool>,
+    pub answered_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionRecord {
+    pub decision: Decision,
+    pub decided_by: Worker,
+    /// The care episode an outcome under section 20 started.
+    pub care_episode_id: Option<Uuid>,
+}
+
+/// Where a case has got to, in the order it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Presented,
+    Assessing,
+    Assessed,
+    Decided,
+}
+
+impl Stage {
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::Presented => "presented",
+            Stage::Assessing => "assessing",
+            Stage::Assessed => "assessed",
+            Stage::Decided => "decided",
+        }
+    }
+
+    pub fn words(self) -> &'static str {
+        match self {
+            Stage::Presented => "Waiting for the joint assessment",
+            Stage::Assessing => "Being assessed",
+            Stage::Assessed => "Assessed, waiting for a decision",
+            Stage::Decided => "Decided",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    pub id: Uuid,
+    pub young_person_id: Uuid,
+    pub young_person_name: String,
+    pub date_of_birth: NaiveDate,
+    pub presented_on: NaiveDate,
+    pub presented: Presented,
+    pub staying_tonight: String,
+    pub safe_tonight: bool,
+    pub housing_officer: Option<Worker>,
+    pub social_worker: Option<Worker>,
+    pub assessment: Assessment,
+    pub assessment_due_on: NaiveDate,
+    pub assessment_status: Status,
+    pub stage: Stage,
+    pub interim_stays: Vec<InterimStay>,
+    /// The latest first.
+    pub rights: Vec<RightsRecord>,
+    pub decision: Option<DecisionRecord>,
+}
+
+impl Case {
+    /// The young person said the latest explanation did not make sense to them.
+    pub fn needs_explaining_again(&self) -> bool {
+        self.rights.first().and_then(|r| r.understood) == Some(false)
+    }
+
+    /// They said they understood the latest explanation.
+    pub fn rights_confirmed(&self) -> bool {
+        self.rights.first().and_then(|r| r.understood) == Some(true)
+    }
+}
+
+fn unexpected(what: &str) -> Error {
+    Error::Unexpected(anyhow::anyhow!("{what}"))
+}
+
+pub(crate) fn codes<T: Copy>(text: &str, from_code: fn(&str) -> Option<T>) -> Result<Vec<T>> {
+    text.split(',')
+        .filter(|code| !code.is_empty())
+        .map(|code| {
+            from_code(code).ok_or_else(|| unexpected("an unknown code in a homelessness case"))
+        })
+        .collect()
+}
+
+pub(crate) fn facts(row: &homeless_case::Model) -> HomelessCaseFacts {
+    HomelessCaseFacts {
+        authority_id: row.authority_id,
+        young_person_id: row.young_person_id,
+        housing_officer_id: row.housing_officer_id,
+        social_worker_id: row.social_worker_id,
+    }
+}
+
+/// The case, if the caller may do `action` to it; another authority's, or one they do not
+/// work on, is not found.
+pub(crate) async fn authorise(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    id: Uuid,
+    action: HomelessAction,
+) -> Result<(homeless_case::Model, Role)> {
+    let row = homeless_case::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(Error::NotFound)?;
+    match decide_homeless_case(&caller.actor, action, Some(&facts(&row))) {
+        Access::Allowed(role) => Ok((row, role)),
+        Access::NotFound => Err(Error::NotFound),
+        Access::Forbidden => Err(Error::Forbidden),
+    }
+}
+
+async fn names(db: &impl ConnectionTrait, ids: Vec<Uuid>) -> Result<HashMap<Uuid, String>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let found: Vec<(Uuid, String)> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::Name)
+        .filter(user::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(found.into_iter().collect())
+}
+
+fn worker(names: &HashMap<Uuid, String>, id: Uuid) -> Worker {
+    Worker {
+        id,
+        name: names.get(&id).cloned().unwrap_or_default(),
+    }
+}
+
+fn stage(row: &homeless_case::Model) -> Stage {
+    match (
+        row.outcome.is_some(),
+        row.assessment_completed_on,
+        row.assessment_started_on,
+    ) {
+        (true, _, _) => Stage::Decided,
+        (false, Some(_), _) => Stage::Assessed,
+        (false, None, Some(_)) => Stage::Assessing,
+        (false, None, None) => Stage::Presented,
+    }
+}
+
+/// One case, with everything recorded on it; the read is written to the young person's access
+/// log. Five queries.
+#[tracing::instrument(skip(state, caller))]
+pub async fn case(state: &AppState, caller: &Caller, id: Uuid) -> Result<Case> {
+    let (row, role) = authorise(&state.db, caller, id, HomelessAction::Read).await?;
+    let person = young_person::Entity::find_by_id(row.young_person_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| unexpected("a homelessness case without its young person"))?;
+    let stays = homeless_interim_stay::Entity::find()
+        .filter(homeless_interim_stay::Column::CaseId.eq(id))
+        .order_by_asc(homeless_interim_stay::Column::FromOn)
+        .all(&state.db)
+        .await?;
+    let rights = homeless_rights_information::Entity::find()
+        .filter(homeless_rights_information::Column::CaseId.eq(id))
+        .order_by_desc(homeless_rights_information::Column::RecordedAt)
+        .all(&state.db)
+        .await?;
+    let names = names(
+        &state.db,
+        [row.housing_officer_id, row.social_worker_id, row.decided_by]
+            .into_iter()
+            .flatten()
+            .chain(rights.iter().map(|r| r.given_by))
+            .collect(),
+    )
+    .await?;
+    access_log::record(
+        &state.access_log,
+        caller,
+        &[(row.young_person_id, role)],
+        ReadKind::HomelessnessCase,
+        state.clock.now(),
+    )
+    .await?;
+    assemble(state, row, person, stays, rights, &names)
+}
+
+fn assemble(
+    state: &AppState,
+    row: homeless_case::Model,
+    person: young_person::Model,
+    stays: Vec<homeless_interim_stay::Model>,
+    rights: Vec<homeless_rights_information::Model>,
+    names: &HashMap<Uuid, String>,
+) -> Result<Case> {
+    let working_days = state.standards.homeless_assessment_working_days;
+    let interim_stays = stays
+        .into_iter()
+        .map(|stay| {
+            Ok(InterimStay {
+                id: stay.id,
+                kind: AccommodationKind::from_code(&stay.kind)
+                    .ok_or_else(|| unexpected("an unknown kind of accommodation"))?,
+                place: stay.place,
+                from_on: stay.from_on,
+                to_on: stay.to_on,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let rights = rights
+        .into_iter()
+        .map(|r| {
+            Ok(RightsRecord {
+                id: r.id,
+                information: RightsInformation {
+                    given_on: r.given_on,
+                    routes_explained: codes(&r.routes_explained, Route::from_code)?,
+                    advocate_offered_on: Some(r.advocate_offered_on),
+                    advocate_accepted: r.advocate_accepted,
+                    advocate_name: r.advocate_name,
+                },
+                given_by: worker(names, r.given_by),
+                understood: r.understood,
+                answered_at: r.answered_at,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let decision = match (&row.outcome, row.decided_on, row.decided_by) {
+        (Some(outcome), Some(decided_on), Some(decided_by)) => Some(DecisionRecord {
+            decision: Decision {
+                outcome: Outcome::from_code(outcome)
+                    .ok_or_else(|| unexpected("an unknown outcome"))?,
+                decided_on,
+                reasons: row.decision_reasons.clone().unwrap_or_default(),
+                declined_section_20: row.declined_section_20,
+            },
+            decided_by: worker(names, decided_by),
+            care_episode_id: row.care_episode_id,
+        }),
+        _ => None,
+    };
+    Ok(Case {
+        id: row.id,
+        young_person_id: person.id,
+        young_person_name: format!("{} {}", person.given_name, person.family_name),
+        date_of_birth: person.date_of_birth,
+        presented_on: row.presented_on,
+        presented: Presented::from_code(&row.presented)
+            .ok_or_else(|| unexpected("an unknown way of presenting"))?,
+        staying_tonight: row.staying_tonight.clone(),
+        safe_tonight: row.safe_tonight,
+        housing_officer: row.housing_officer_id.map(|id| worker(names, id)),
+        social_worker: row.social_worker_id.map(|id| worker(names, id)),
+        assessment: Assessment {
+            started_on: row.assessment_started_on,
+            completed_on: row.assessment_completed_on,
+            areas: codes(&row.areas_assessed, Area::from_code)?,
+            views_and_wishes: row.views_and_wishes.clone(),
+            requires_accommodation: row.requires_accommodation,
+        },
+        assessment_due_on: assessment_due(row.presented_on, working_days),
+        assessment_status: assessment_status(
+            row.presented_on,
+            row.assessment_completed_on,
+            working_days,
+            state.clock.today(),
+        ),
+        stage: stage(&row),
+        interim_stays,
+        rights,
+        decision,
+    })
+}
+
+/// A case as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseSummary {
+    pub id: Uuid,
+    pub young_person_id: Uuid,
+    pub young_person_name: String,
+    pub presented_on: NaiveDate,
+    pub days_since_presenting: i64,
+    pub stage: Stage,
+    pub assessment_due_on: NaiveDate,
+    pub assessment_status: Status,
+    pub safe_tonight: bool,
+}
+
+/// The cases the caller works on (every case in the authority, for a manager), those not yet
+/// decided first and then the longest waiting. Each young person listed is written to their
+/// access log.
+#[tracing::instrument(skip(state, caller))]
+pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<CaseSummary>> {
+    let role = match decide_homeless_case(&caller.actor, HomelessAction::Read, None) {
+        Access::Allowed(role) => role,
+        _ => return Err(Error::Forbidden),
+    };
+    let mut query = homeless_case::Entity::find()
+        .filter(homeless_case::Column::AuthorityId.eq(caller.actor.authority_id));
+    let me = caller.actor.user_id;
+    if !caller.actor.roles.contains(&Role::Manager) {
+        let housing = caller.actor.roles.contains(&Role::HousingOfficer);
+        let social = caller.actor.roles.contains(&Role::SocialWorker);
+        query = query.filter(
+            sea_orm::Condition::any()
+                .add_option(housing.then(|| homeless_case::Column::HousingOfficerId.eq(me)))
+                .add_option(social.then(|| homeless_case::Column::SocialWorkerId.eq(me))),
+        );
+    }
+    let rows = query.all(&state.db).await?;
+    let people: HashMap<Uuid, young_person::Model> = young_person::Entity::find()
+        .filter(young_person::Column::Id.is_in(rows.iter().map(|r| r.young_person_id)))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let today = state.clock.today();
+    let working_days = state.standards.homeless_assessment_working_days;
+    let mut cases: Vec<CaseSummary> = rows
+        .iter()
+        .filter_map(|row| {
+            let person = people.get(&row.young_person_id)?;
+            Some(CaseSummary {
+                id: row.id,
+                young_person_id: person.id,
+                young_person_name: format!("{} {}", person.given_name, person.family_name),
+                presented_on: row.presented_on,
+                days_since_presenting: (today - row.presented_on).num_days(),
+                stage: stage(row),
+                assessment_due_on: assessment_due(row.presented_on, working_days),
+                assessment_status: assessment_status(
+                    row.presented_on,
+                    row.assessment_completed_on,
+                    working_days,
+                    today,
+                ),
+                safe_tonight: row.safe_tonight,
+            })
+        })
+        .collect();
+    cases.sort_by_key(|c| (c.stage == Stage::Decided, c.presented_on, c.id));
+    let reads: Vec<(Uuid, Role)> = cases.iter().map(|c| (c.young_person_id, role)).collect();
+    access_log::record(
+        &state.access_log,
+        caller,
+        &reads,
+        ReadKind::Listed,
+        state.clock.now(),
+    )
+    .await?;
+    Ok(cases)
+}
