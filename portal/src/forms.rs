@@ -476,6 +476,22 @@ pub fn answer<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
         .unwrap_or_default()
 }
 
+/// A "Yes" or "No" radio's answer; `None` when neither was chosen.
+pub fn yes_no(answer: &str) -> Option<bool> {
+    match answer {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// An optional answer: trimmed, and `None` when only spaces were typed.
+pub fn given(answer: &str) -> Option<String> {
+    Some(answer.trim())
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned)
+}
+
 /// Any one field, so that a form can be a list of them drawn by one template.
 #[derive(Debug, Clone)]
 pub enum Field {

@@ -13,6 +13,7 @@ mod escalations;
 mod health_history;
 mod helpers;
 mod homelessness;
+mod homelessness_pages;
 mod local_offer;
 mod obligations;
 mod openapi;

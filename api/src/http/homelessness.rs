@@ -121,6 +121,10 @@ pub struct NewHomelessYoungPerson {
     #[oai(validator(max_length = 100))]
     pub family_name: Text,
     pub date_of_birth: Date,
+    /// Their email address, so that they can sign in to see their rights and say whether they
+    /// understood them. Optional: not every young person has one.
+    #[oai(default, nullable, validator(max_length = 254))]
+    pub email: Option<Text>,
 }
 
 /// A young person has asked for help. Give `young_person_id` for someone with a record, or
@@ -423,13 +427,19 @@ impl HomelessnessApi {
         let body = body.0;
         let young_person = match (body.young_person_id, body.new_young_person) {
             (Some(id), None) => WhoPresented::Known(id),
-            (None, Some(person)) => WhoPresented::New(NewYoungPerson {
-                given_name: person.given_name.into_string(),
-                family_name: person.family_name.into_string(),
-                date_of_birth: person.date_of_birth.0,
-                preferred_name: None,
-                pronouns: None,
-            }),
+            (None, Some(person)) => WhoPresented::New(
+                NewYoungPerson {
+                    given_name: person.given_name.into_string(),
+                    family_name: person.family_name.into_string(),
+                    date_of_birth: person.date_of_birth.0,
+                    preferred_name: None,
+                    pronouns: None,
+                },
+                person
+                    .email
+                    .map(Text::into_string)
+                    .filter(|email| !email.trim().is_empty()),
+            ),
             _ => {
                 return Err(crate::error::Error::invalid(
                     "young_person_id",

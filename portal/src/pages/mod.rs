@@ -4,6 +4,7 @@ mod contacts;
 mod entitlements;
 mod escalations;
 mod health;
+mod homelessness;
 mod offer;
 mod pf_casework;
 mod plans;
@@ -24,7 +25,11 @@ use poem::{
     post,
 };
 
-use crate::{assets::ASSETS, session::Visitor};
+use crate::{
+    assets::ASSETS,
+    forms::{ErrorSummary, Field},
+    session::Visitor,
+};
 
 pub fn mount(routes: Route, state: AppState) -> Route {
     routes
@@ -242,6 +247,28 @@ pub fn mount(routes: Route, state: AppState) -> Route {
         )
         .at("/staff/reviews", get(reviews::list).data(state.clone()))
         .at(
+            "/staff/homelessness/new",
+            get(homelessness::new_case)
+                .post(homelessness::open_case)
+                .data(state.clone()),
+        )
+        .at(
+            "/staff/homelessness/:id",
+            get(homelessness::show).data(state.clone()),
+        )
+        .at(
+            "/staff/homelessness/:id/:form",
+            get(homelessness::case_form)
+                .post(homelessness::save_case_form)
+                .data(state.clone()),
+        )
+        .at(
+            "/my/rights",
+            get(homelessness::my_rights)
+                .post(homelessness::answer_my_rights)
+                .data(state.clone()),
+        )
+        .at(
             "/staff/private-fostering/:id",
             get(pf_casework::show).data(state.clone()),
         )
@@ -386,6 +413,23 @@ pub fn render(page: &impl Template, status: StatusCode, visitor: &Visitor) -> Re
 
 pub fn ok(page: &impl Template, visitor: &Visitor) -> Response {
     render(page, StatusCode::OK, visitor)
+}
+
+/// A one-page form on a case (a private fostering arrangement, a homelessness case): drawn by
+/// one template, with the case named above the heading and a way back to it.
+#[derive(Template)]
+#[template(path = "staff_case_form.html")]
+pub struct CaseFormPage {
+    pub chrome: Chrome,
+    pub errors: ErrorSummary,
+    pub caption: String,
+    pub back_text: &'static str,
+    pub heading: &'static str,
+    pub action: String,
+    pub cancel: String,
+    /// The status the form was drawn from, sent back so a change made meanwhile is noticed.
+    pub from: Option<&'static str>,
+    pub fields: Vec<Field>,
 }
 
 /// POST → redirect → GET.

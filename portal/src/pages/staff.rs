@@ -201,6 +201,8 @@ struct Home {
     publishing: bool,
     /// Private fostering arrangements, the visit due soonest first, for those who see them.
     private_fostering: Option<(Vec<ArrangementRow>, u64)>,
+    /// Homelessness cases the visitor works on, for those who work on them.
+    homelessness: Option<Vec<super::homelessness::CaseRow>>,
     /// This reporting year's private fostering figures, alongside the list.
     private_fostering_year: Option<super::pf_casework::YearView>,
     /// The most overdue deadlines across the visitor's young people, and how many in all;
@@ -242,6 +244,10 @@ pub async fn home(
     let reviews = access::holds_grant(&caller.actor, Action::ReadEscalations);
     let requests = access::holds_grant(&caller.actor, Action::RecordEntitlements);
     let publishing = access::holds_grant(&caller.actor, Action::PublishOffer);
+    let homelessness = match super::homelessness::home_section(state, &caller).await {
+        Ok(found) => found,
+        Err(error) => return failed(error, Some(&visitor)),
+    };
     if !access::caseload_allocations(&caller.actor).is_empty() {
         let sort = query
             .sort
@@ -259,6 +265,7 @@ pub async fn home(
             caseload: Some(CaseloadView::new(found.items, sort, today)),
             private_fostering: None,
             private_fostering_year: None,
+            homelessness,
             young_people: None,
             reviews,
             requests,
@@ -365,6 +372,7 @@ pub async fn home(
         name: account.name.clone(),
         role_titles,
         caseload: None,
+        homelessness,
         private_fostering,
         private_fostering_year,
         young_people,

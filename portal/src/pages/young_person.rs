@@ -60,6 +60,8 @@ struct Home {
     name: String,
     /// The council's number for when the office is shut, and its `tel:` link.
     out_of_hours: Option<(String, String)>,
+    /// They asked for help because they were homeless: link to their rights.
+    homeless_case: bool,
 }
 
 #[handler]
@@ -77,10 +79,15 @@ pub async fn home(req: &Request, Data(state): Data<&AppState>) -> Response {
         .as_ref()
         .map(|a| a.name.clone())
         .unwrap_or_default();
+    let homeless_case = match api::service::homelessness::has_own_case(state, &caller).await {
+        Ok(found) => found,
+        Err(error) => return failed(error, Some(&visitor)),
+    };
     let page = Home {
         chrome: Chrome::new(&visitor, "Your home page").offline_ready(),
         name,
         out_of_hours,
+        homeless_case,
     };
     ok(&page, &visitor)
 }

@@ -340,6 +340,36 @@ fn assemble(
     })
 }
 
+/// Whether the signed-in young person has a homelessness case (for the link to their rights).
+pub async fn has_own_case(state: &AppState, caller: &Caller) -> Result<bool> {
+    let Some(young_person_id) = caller.actor.young_person_id else {
+        return Ok(false);
+    };
+    Ok(sea_orm::PaginatorTrait::count(
+        homeless_case::Entity::find()
+            .filter(homeless_case::Column::YoungPersonId.eq(young_person_id)),
+        &state.db,
+    )
+    .await?
+        > 0)
+}
+
+/// The young person's own latest case, if they have one.
+pub async fn own_case(state: &AppState, caller: &Caller) -> Result<Option<Case>> {
+    let Some(young_person_id) = caller.actor.young_person_id else {
+        return Ok(None);
+    };
+    let latest = homeless_case::Entity::find()
+        .filter(homeless_case::Column::YoungPersonId.eq(young_person_id))
+        .order_by_desc(homeless_case::Column::CreatedAt)
+        .one(&state.db)
+        .await?;
+    match latest {
+        Some(row) => case(state, caller, row.id).await.map(Some),
+        None => Ok(None),
+    }
+}
+
 /// A case as a list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseSummary {

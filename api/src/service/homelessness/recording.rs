@@ -26,11 +26,17 @@ use crate::{
             check_rights_information,
         },
         obligations::Span,
+        people::Email,
         roles::{AllocationRole, Role},
         validation::FieldErrors,
     },
     error::{Error, Result},
-    service::{Caller, obligations, young_people::NewYoungPerson},
+    service::{
+        Caller,
+        accounts::{self, NewAccount},
+        obligations,
+        young_people::NewYoungPerson,
+    },
 };
 
 const MAX_TEXT: usize = 2000;
@@ -39,7 +45,9 @@ const MAX_TEXT: usize = 2000;
 #[derive(Debug, Clone)]
 pub enum WhoPresented {
     Known(Uuid),
-    New(NewYoungPerson),
+    /// Someone new, with the email address they will sign in with to see their rights, if
+    /// they have one.
+    New(NewYoungPerson, Option<String>),
 }
 
 #[derive(Debug, Clone)]
@@ -181,14 +189,19 @@ pub async fn open(state: &AppState, caller: &Caller, new: NewCase) -> Result<Uui
                 }
             }
         }
-        WhoPresented::New(person) => match crate::service::young_people::check(person, today) {
-            Ok(_) => Some(person.date_of_birth),
-            Err(Error::Invalid(found)) => {
-                errors.merge(found);
-                None
+        WhoPresented::New(person, email) => {
+            if let Some(email) = email {
+                errors.check("email", Email::parse(email));
             }
-            Err(other) => return Err(other),
-        },
+            match crate::service::young_people::check(person, today) {
+                Ok(_) => Some(person.date_of_birth),
+                Err(Error::Invalid(found)) => {
+                    errors.merge(found);
+                    None
+                }
+                Err(other) => return Err(other),
+            }
+        }
     };
     if let Some(born) = date_of_birth
         && !(16..18).contains(&age_on(born, new.presented_on))
@@ -205,15 +218,34 @@ pub async fn open(state: &AppState, caller: &Caller, new: NewCase) -> Result<Uui
     let txn = state.db.begin().await?;
     let young_person_id = match new.young_person {
         WhoPresented::Known(id) => id,
-        WhoPresented::New(person) => {
-            crate::service::young_people::insert(
+        WhoPresented::New(person, email) => {
+            let name = person.given_name.trim().to_owned();
+            let id = crate::service::young_people::insert(
                 &txn,
                 caller.actor.authority_id,
                 person,
                 today,
                 now,
             )
-            .await?
+            .await?;
+            if let Some(email) = email {
+                let email = Email::parse(&email).map_err(|m| Error::invalid("email", m))?;
+                accounts::create(
+                    &txn,
+                    NewAccount {
+                        authority_id: caller.actor.authority_id,
+                        email,
+                        name: &name,
+                        roles: &[Role::YoungPerson],
+                        password_hash: None,
+                        young_person_id: Some(id),
+                        team_id: None,
+                    },
+                    now,
+                )
+                .await?;
+            }
+            id
         }
     };
     let id = Uuid::new_v4();

@@ -15,7 +15,6 @@ use api::{
         private_fostering::{arrangements, casework},
     },
 };
-use askama::Template;
 use poem::{
     Request, Response, handler,
     http::StatusCode,
@@ -27,11 +26,11 @@ use uuid::Uuid;
 use super::case_url;
 use crate::{
     forms::{
-        ChoiceField, DateField, ErrorSummary, Field, TextField, TextareaField, answer,
-        required_date,
+        ChoiceField, DateField, ErrorSummary, Field, TextField, TextareaField, answer, given,
+        required_date, yes_no,
     },
     pages::{
-        Chrome, failed, ok, render, see_other,
+        CaseFormPage, Chrome, failed, ok, render, see_other,
         staff::{staff_form_sender, staff_member},
     },
 };
@@ -181,31 +180,19 @@ impl CaseForm {
     }
 }
 
-#[derive(Template)]
-#[template(path = "staff_pf_form.html")]
-struct FormPage {
-    chrome: Chrome,
-    errors: ErrorSummary,
-    child_name: String,
-    heading: &'static str,
-    action: String,
-    cancel: String,
-    from: Option<&'static str>,
-    fields: Vec<Field>,
-}
-
 fn form_page(
     chrome: Chrome,
     form: CaseForm,
     (id, child_name, current): (Uuid, String, ArrangementStatus),
     answers: &[(String, String)],
     errors: ErrorSummary,
-) -> FormPage {
-    FormPage {
+) -> CaseFormPage {
+    CaseFormPage {
         chrome,
         fields: form.fields(answers, &errors, current),
         errors,
-        child_name,
+        caption: format!("Private fostering: {child_name}"),
+        back_text: "Back to the arrangement",
         heading: form.heading(),
         action: format!("{}/{}", case_url(id), form.path()),
         cancel: case_url(id),
@@ -312,20 +299,6 @@ async fn save(
 fn date_of(a: &[(String, String)], name: &str) -> (String, String, String) {
     let part = |p: &str| answer(a, &format!("{name}_{p}")).to_owned();
     (part("day"), part("month"), part("year"))
-}
-
-fn yes_no(text: &str) -> Option<bool> {
-    match text {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    }
-}
-
-fn given(text: &str) -> Option<String> {
-    Some(text.trim())
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
 }
 
 /// Read the answers into the domain's record and save it. Problems the form itself can see

@@ -1,0 +1,570 @@
+//! The workers' forms on a homelessness case: opening it when a young person asks for help,
+//! the joint assessment, interim accommodation, the rights information and the decision. Each
+//! is one page that comes back with the error summary until it is right.
+use api::{
+    AppState,
+    domain::homelessness::{
+        AccommodationKind, Area, Decision, Outcome, Presented, RightsInformation, Route,
+    },
+    error::Error,
+    service::{
+        Caller,
+        homelessness::{
+            self as service,
+            recording::{self, AssessmentUpdate, NewCase, NewInterimStay, WhoPresented},
+        },
+        young_people::NewYoungPerson,
+    },
+};
+use chrono::NaiveDate;
+use poem::{
+    Request, Response, handler,
+    http::StatusCode,
+    web::{Data, Form, Path},
+};
+use uuid::Uuid;
+
+use super::case_url;
+use crate::{
+    forms::{
+        ChoiceField, DateField, ErrorSummary, Field, TextField, TextareaField, answer, given,
+        read_date, required_date, yes_no,
+    },
+    pages::{
+        CaseFormPage, Chrome, failed, ok, render, see_other,
+        staff::{staff_form_sender, staff_member},
+    },
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseForm {
+    Open,
+    Assessment,
+    Interim,
+    Rights,
+    Decision,
+}
+
+const YES_NO: [(&str, &str); 2] = [("yes", "Yes"), ("no", "No")];
+
+fn choices<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    words: fn(T) -> &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    all.iter().map(|v| (code(*v), words(*v))).collect()
+}
+
+impl CaseForm {
+    fn heading(self) -> &'static str {
+        match self {
+            CaseForm::Open => "Record a young person asking for help",
+            CaseForm::Assessment => "Record the joint assessment",
+            CaseForm::Interim => "Record where they are staying",
+            CaseForm::Rights => "Record that you explained their rights",
+            CaseForm::Decision => "Record the decision",
+        }
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            CaseForm::Open => "",
+            CaseForm::Assessment => "assessment",
+            CaseForm::Interim => "interim-accommodation",
+            CaseForm::Rights => "rights",
+            CaseForm::Decision => "decision",
+        }
+    }
+
+    fn fields(self, a: &[(String, String)], errors: &ErrorSummary) -> Vec<Field> {
+        let date = |name: &str, legend: &str| {
+            let part = |p: &str| answer(a, &format!("{name}_{p}")).to_owned();
+            Field::Date(
+                DateField::new(name, legend)
+                    .hint("For example, 28 11 2026")
+                    .typed(&part("day"), &part("month"), &part("year"))
+                    .errors_from(errors),
+            )
+        };
+        let radios = |name: &str, legend: &str, options: &[(&str, &str)]| {
+            Field::Choice(
+                ChoiceField::radios(name, legend, options)
+                    .select(&[answer(a, name)])
+                    .errors_from(errors),
+            )
+        };
+        let ticked = |name: &str| -> Vec<&str> {
+            a.iter()
+                .filter(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+                .collect()
+        };
+        let checkboxes = |name: &str, legend: &str, options: &[(&str, &str)]| {
+            Field::Choice(
+                ChoiceField::checkboxes(name, legend, options)
+                    .select(&ticked(name))
+                    .errors_from(errors),
+            )
+        };
+        let text = |name: &str, label: &str| {
+            Field::Text(
+                TextField::new(name, label)
+                    .value(answer(a, name))
+                    .errors_from(errors),
+            )
+        };
+        let textarea = |name: &str, label: &str| {
+            Field::Textarea(
+                TextareaField::new(name, label)
+                    .value(answer(a, name))
+                    .errors_from(errors),
+            )
+        };
+        match self {
+            CaseForm::Open => {
+                let mut email = TextField::new("email", "Their email address (optional)")
+                    .email()
+                    .hint("So that they can sign in to read their rights and tell us whether they understood them.")
+                    .value(answer(a, "email"))
+                    .errors_from(errors);
+                email.autocomplete = None;
+                vec![
+                    text("given_name", "First name"),
+                    text("family_name", "Last name"),
+                    date("date_of_birth", "Date of birth"),
+                    Field::Text(email),
+                    date("presented_on", "When did they ask for help?"),
+                    radios(
+                        "presented",
+                        "How did they come to us?",
+                        &choices(Presented::ALL, Presented::code, Presented::words),
+                    ),
+                    textarea("staying_tonight", "Where are they staying tonight?"),
+                    radios("safe_tonight", "Is that safe?", &YES_NO),
+                ]
+            }
+            CaseForm::Assessment => vec![
+                date("started_on", "When did the joint assessment start?"),
+                date("completed_on", "When was it completed?"),
+                checkboxes(
+                    "areas",
+                    "Which areas have been assessed?",
+                    &choices(Area::ALL, Area::code, Area::words),
+                ),
+                textarea("views_and_wishes", "The young person's views and wishes"),
+                radios(
+                    "requires_accommodation",
+                    "Is the young person a child in need who requires accommodation?",
+                    &YES_NO,
+                ),
+            ],
+            CaseForm::Interim => vec![
+                radios(
+                    "kind",
+                    "What kind of place is it?",
+                    &choices(
+                        AccommodationKind::ALL,
+                        AccommodationKind::code,
+                        AccommodationKind::words,
+                    ),
+                ),
+                textarea("place", "Where is it?"),
+                date("from_on", "When did they move in?"),
+                date("to_on", "When did they leave? (if they have)"),
+            ],
+            CaseForm::Rights => vec![
+                date("given_on", "When did you explain their rights?"),
+                checkboxes(
+                    "routes_explained",
+                    "Which routes did you explain?",
+                    &choices(Route::ALL, Route::code, Route::words),
+                ),
+                date(
+                    "advocate_offered_on",
+                    "When did you offer an independent advocate?",
+                ),
+                radios("advocate_accepted", "Did they accept an advocate?", &YES_NO),
+                text("advocate_name", "The advocate's name, if they accepted"),
+            ],
+            CaseForm::Decision => vec![
+                radios(
+                    "outcome",
+                    "What was decided?",
+                    &choices(Outcome::ALL, Outcome::code, Outcome::words),
+                ),
+                date("decided_on", "When was it decided?"),
+                textarea("reasons", "The reasons the young person was given"),
+                Field::Choice(
+                    ChoiceField::checkboxes(
+                        "declined_section_20",
+                        "If they were offered accommodation under section 20",
+                        &[("yes", "They were told what it means, and declined it")],
+                    )
+                    .select(&ticked("declined_section_20"))
+                    .errors_from(errors),
+                ),
+            ],
+        }
+    }
+}
+
+fn form_page(
+    chrome: Chrome,
+    form: CaseForm,
+    case: Option<(Uuid, String)>,
+    a: &[(String, String)],
+    errors: ErrorSummary,
+) -> CaseFormPage {
+    let (action, cancel, caption, back_text) = match case {
+        Some((id, name)) => (
+            format!("{}/{}", case_url(id), form.path()),
+            case_url(id),
+            format!("Homeless 16 and 17 year olds: {name}"),
+            "Back to the case",
+        ),
+        None => (
+            "/staff/homelessness/new".to_owned(),
+            "/staff#homelessness".to_owned(),
+            "Homeless 16 and 17 year olds".to_owned(),
+            "Back to your home page",
+        ),
+    };
+    CaseFormPage {
+        chrome,
+        fields: form.fields(a, &errors),
+        errors,
+        caption,
+        back_text,
+        heading: form.heading(),
+        action,
+        cancel,
+        from: None,
+    }
+}
+
+/// The case's young person, for the form's caption; only for the workers who record on it.
+async fn case_for_form(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+) -> api::error::Result<(Uuid, String)> {
+    let case = service::case(state, caller, id).await?;
+    Ok((id, case.young_person_name))
+}
+
+async fn show(req: &Request, state: &AppState, id: Option<Uuid>, form: CaseForm) -> Response {
+    let (visitor, caller) = match staff_member(req, state).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let case = match id {
+        Some(id) => match case_for_form(state, &caller, id).await {
+            Ok(case) => Some(case),
+            Err(error) => return failed(error, Some(&visitor)),
+        },
+        None => None,
+    };
+    ok(
+        &form_page(
+            Chrome::new(&visitor, form.heading()),
+            form,
+            case,
+            &[],
+            ErrorSummary::default(),
+        ),
+        &visitor,
+    )
+}
+
+async fn save(
+    req: &Request,
+    state: &AppState,
+    id: Option<Uuid>,
+    form: CaseForm,
+    a: Vec<(String, String)>,
+) -> Response {
+    let (visitor, caller) = match staff_form_sender(req, state, answer(&a, "csrf_token")).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let case = match id {
+        Some(id) => match case_for_form(state, &caller, id).await {
+            Ok(case) => Some(case),
+            Err(error) => return failed(error, Some(&visitor)),
+        },
+        None => None,
+    };
+    let mut errors = ErrorSummary::default();
+    match record(state, &caller, id, form, &a, &mut errors).await {
+        Ok(Some(saved)) if errors.is_empty() => return see_other(&case_url(saved), &[]),
+        Ok(_) => {}
+        Err(Error::Invalid(fields)) => errors.add_field_errors(&fields),
+        Err(Error::Conflict(message)) => {
+            errors.add(form.fields(&a, &ErrorSummary::default())[0].id(), message)
+        }
+        Err(error) => return failed(error, Some(&visitor)),
+    }
+    let ids: Vec<String> = form
+        .fields(&a, &ErrorSummary::default())
+        .iter()
+        .map(|f| f.id().to_owned())
+        .collect();
+    errors.in_page_order(&ids);
+    render(
+        &form_page(
+            Chrome::with_errors(&visitor, form.heading(), true),
+            form,
+            case,
+            &a,
+            errors,
+        ),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &visitor,
+    )
+}
+
+fn optional_date(
+    a: &[(String, String)],
+    name: &str,
+    what: &str,
+    errors: &mut ErrorSummary,
+) -> Option<NaiveDate> {
+    let part = |p: &str| answer(a, &format!("{name}_{p}")).to_owned();
+    read_date(&part("day"), &part("month"), &part("year"), what).unwrap_or_else(|message| {
+        errors.add(&name.replace('_', "-"), message);
+        None
+    })
+}
+
+fn date(
+    a: &[(String, String)],
+    name: &str,
+    what: &str,
+    errors: &mut ErrorSummary,
+) -> Option<NaiveDate> {
+    let part = |p: &str| answer(a, &format!("{name}_{p}")).to_owned();
+    required_date(
+        errors,
+        &name.replace('_', "-"),
+        (&part("day"), &part("month"), &part("year")),
+        what,
+    )
+}
+
+fn all_ticked<T>(a: &[(String, String)], name: &str, from_code: fn(&str) -> Option<T>) -> Vec<T> {
+    a.iter()
+        .filter(|(n, _)| n == name)
+        .filter_map(|(_, v)| from_code(v))
+        .collect()
+}
+
+/// Read the answers into the service's record and save it; the case's id once saved. What the
+/// form itself can see is wrong goes in `errors`, and nothing is saved.
+async fn record(
+    state: &AppState,
+    caller: &Caller,
+    id: Option<Uuid>,
+    form: CaseForm,
+    a: &[(String, String)],
+    errors: &mut ErrorSummary,
+) -> api::error::Result<Option<Uuid>> {
+    let choose = |errors: &mut ErrorSummary, name: &str, message: &str| {
+        if answer(a, name).is_empty() {
+            errors.add(&name.replace('_', "-"), message);
+        }
+    };
+    match (form, id) {
+        (CaseForm::Open, _) => {
+            let born = date(a, "date_of_birth", "their date of birth", errors);
+            let presented_on = date(a, "presented_on", "the date they asked for help", errors);
+            let presented = Presented::from_code(answer(a, "presented"));
+            choose(errors, "presented", "Select how they came to us");
+            let safe = yes_no(answer(a, "safe_tonight"));
+            choose(
+                errors,
+                "safe_tonight",
+                "Select whether where they are staying tonight is safe",
+            );
+            let (Some(born), Some(presented_on), Some(presented), Some(safe)) =
+                (born, presented_on, presented, safe)
+            else {
+                return Ok(None);
+            };
+            recording::open(
+                state,
+                caller,
+                NewCase {
+                    young_person: WhoPresented::New(
+                        NewYoungPerson {
+                            given_name: answer(a, "given_name").to_owned(),
+                            family_name: answer(a, "family_name").to_owned(),
+                            date_of_birth: born,
+                            preferred_name: None,
+                            pronouns: None,
+                        },
+                        given(answer(a, "email")),
+                    ),
+                    presented_on,
+                    presented,
+                    staying_tonight: answer(a, "staying_tonight").to_owned(),
+                    safe_tonight: safe,
+                    housing_officer_id: None,
+                    social_worker_id: None,
+                },
+            )
+            .await
+            .map(Some)
+        }
+        (_, None) => Err(Error::NotFound),
+        (CaseForm::Assessment, Some(id)) => {
+            let started_on = optional_date(a, "started_on", "the date it started", errors);
+            let completed_on =
+                optional_date(a, "completed_on", "the date it was completed", errors);
+            if !errors.is_empty() {
+                return Ok(None);
+            }
+            recording::record_assessment(
+                state,
+                caller,
+                id,
+                AssessmentUpdate {
+                    started_on,
+                    completed_on,
+                    areas: all_ticked(a, "areas", Area::from_code),
+                    views_and_wishes: given(answer(a, "views_and_wishes")),
+                    requires_accommodation: yes_no(answer(a, "requires_accommodation")),
+                    housing_officer_id: None,
+                    social_worker_id: None,
+                },
+            )
+            .await
+            .map(|()| Some(id))
+        }
+        (CaseForm::Interim, Some(id)) => {
+            let kind = AccommodationKind::from_code(answer(a, "kind"));
+            choose(errors, "kind", "Select what kind of place it is");
+            let from_on = date(a, "from_on", "the date they moved in", errors);
+            let to_on = optional_date(a, "to_on", "the date they left", errors);
+            let (Some(kind), Some(from_on)) = (kind, from_on) else {
+                return Ok(None);
+            };
+            if !errors.is_empty() {
+                return Ok(None);
+            }
+            recording::record_interim_stay(
+                state,
+                caller,
+                id,
+                NewInterimStay {
+                    kind,
+                    place: answer(a, "place").to_owned(),
+                    from_on,
+                    to_on,
+                },
+            )
+            .await
+            .map(|_| Some(id))
+        }
+        (CaseForm::Rights, Some(id)) => {
+            let given_on = date(a, "given_on", "the date you explained their rights", errors);
+            let offered = optional_date(
+                a,
+                "advocate_offered_on",
+                "the date you offered an advocate",
+                errors,
+            );
+            let Some(given_on) = given_on else {
+                return Ok(None);
+            };
+            if !errors.is_empty() {
+                return Ok(None);
+            }
+            recording::record_rights_information(
+                state,
+                caller,
+                id,
+                RightsInformation {
+                    given_on,
+                    routes_explained: all_ticked(a, "routes_explained", Route::from_code),
+                    advocate_offered_on: offered,
+                    advocate_accepted: yes_no(answer(a, "advocate_accepted")),
+                    advocate_name: given(answer(a, "advocate_name")),
+                },
+            )
+            .await
+            .map(|_| Some(id))
+        }
+        (CaseForm::Decision, Some(id)) => {
+            let outcome = Outcome::from_code(answer(a, "outcome"));
+            choose(errors, "outcome", "Select what was decided");
+            let decided_on = date(a, "decided_on", "the date it was decided", errors);
+            let (Some(outcome), Some(decided_on)) = (outcome, decided_on) else {
+                return Ok(None);
+            };
+            recording::decide(
+                state,
+                caller,
+                id,
+                Decision {
+                    outcome,
+                    decided_on,
+                    reasons: answer(a, "reasons").to_owned(),
+                    declined_section_20: answer(a, "declined_section_20") == "yes",
+                },
+            )
+            .await
+            .map(|()| Some(id))
+        }
+    }
+}
+
+#[handler]
+pub async fn new_case(req: &Request, Data(state): Data<&AppState>) -> Response {
+    show(req, state, None, CaseForm::Open).await
+}
+
+#[handler]
+pub async fn open_case(
+    req: &Request,
+    Form(a): Form<Vec<(String, String)>>,
+    Data(state): Data<&AppState>,
+) -> Response {
+    save(req, state, None, CaseForm::Open, a).await
+}
+
+/// `GET /staff/homelessness/:id/:form`.
+#[handler]
+pub async fn case_form(
+    req: &Request,
+    Path((id, form)): Path<(Uuid, String)>,
+    Data(state): Data<&AppState>,
+) -> Response {
+    match form_named(&form) {
+        Some(form) => show(req, state, Some(id), form).await,
+        None => failed(Error::NotFound, None),
+    }
+}
+
+#[handler]
+pub async fn save_case_form(
+    req: &Request,
+    Path((id, form)): Path<(Uuid, String)>,
+    Form(a): Form<Vec<(String, String)>>,
+    Data(state): Data<&AppState>,
+) -> Response {
+    match form_named(&form) {
+        Some(form) => save(req, state, Some(id), form, a).await,
+        None => failed(Error::NotFound, None),
+    }
+}
+
+fn form_named(path: &str) -> Option<CaseForm> {
+    [
+        CaseForm::Assessment,
+        CaseForm::Interim,
+        CaseForm::Rights,
+        CaseForm::Decision,
+    ]
+    .into_iter()
+    .find(|form| form.path() == path)
+}
