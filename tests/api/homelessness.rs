@@ -124,6 +124,20 @@ async fn a_housing_officer_opens_a_case_and_the_joint_assessment_is_due_in_10_wo
     assert_eq!(assessed.status, StatusCode::OK, "{}", assessed.body);
     assert_eq!(assessed.body["assessment_status"], "met");
     assert_eq!(assessed.body["stage"], "assessed");
+
+    // Two asked for help; the one assessment that has fell due was on time.
+    let manager = app.token_for("manager@example.org").await;
+    let figures = app.get("/api/v1/homelessness/figures", &manager).await;
+    assert_eq!(figures.status, StatusCode::OK, "{}", figures.body);
+    let this_year = api::domain::timeliness::ReportingYear::containing(app.today());
+    let asked_this_year = [app.today(), presented]
+        .iter()
+        .filter(|day| this_year.contains(**day))
+        .count();
+    assert_eq!(figures.body["cases"], asked_this_year);
+    let due_this_year = usize::from(this_year.contains(due));
+    assert_eq!(figures.body["assessments"]["due"], due_this_year);
+    assert_eq!(figures.body["assessments"]["on_time"], due_this_year);
 }
 
 #[tokio::test]

@@ -4,6 +4,7 @@
 //! phone that they understood, and the decision under section 20 is recorded.
 use chrono::Datelike;
 use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
     helpers::spawn_app,
@@ -49,6 +50,13 @@ async fn a_case_from_asking_for_help_to_a_decision_with_the_young_person_confirm
         "what was typed is kept"
     );
 
+    let sean = entity::user::Entity::find()
+        .filter(entity::user::Column::Email.eq("sw@example.org"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
     let born = today
         .checked_sub_months(chrono::Months::new(16 * 12 + 2))
         .unwrap();
@@ -59,6 +67,7 @@ async fn a_case_from_asking_for_help_to_a_decision_with_the_young_person_confirm
         ("presented".into(), "housing".into()),
         ("staying_tonight".into(), "A friend's sofa".into()),
         ("safe_tonight".into(), "no".into()),
+        ("social_worker_id".into(), sean.to_string()),
     ];
     opening.extend(date_fields("date_of_birth", born));
     opening.extend(date_fields("presented_on", today));
@@ -92,9 +101,19 @@ async fn a_case_from_asking_for_help_to_a_decision_with_the_young_person_confirm
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("Bed and breakfast is never suitable"));
 
-    // The social worker was not named: the housing officer's case is theirs alone so far.
+    // The social worker named on the case finds it on their home page; the IRO does not.
     let mut social_worker = signed_in(&app, "sw@example.org").await;
-    assert_eq!(social_worker.get(&case).await.status, StatusCode::NOT_FOUND);
+    assert!(
+        social_worker
+            .get("/staff")
+            .await
+            .body
+            .contains(&format!("href=\"{case}\""))
+    );
+    let assessment_form = social_worker.get(&format!("{case}/assessment")).await;
+    assert!(assessment_form.body.contains("Sean Worker"));
+    let mut iro = signed_in(&app, "iro@example.org").await;
+    assert_eq!(iro.get(&case).await.status, StatusCode::NOT_FOUND);
 
     let mut assessment: Vec<(String, String)> = [
         "accommodation",
@@ -176,5 +195,13 @@ async fn a_case_from_asking_for_help_to_a_decision_with_the_young_person_confirm
     assert_eq!(decided.status, StatusCode::SEE_OTHER, "{}", decided.body);
     let page = housing.get(&case).await;
     assert!(page.body.contains("Accommodated under section 20"));
-    drop(social_worker);
+    let home = housing.get("/staff").await.body;
+    assert!(
+        home.contains(
+            "Confirmed they understood their rights</dt><dd class=\"summary-list__value\">1 of 1"
+        ),
+        "{home}"
+    );
+    assert!(home.contains("Accommodated under section 20</dt><dd class=\"summary-list__value\">1"));
+    assert!(page.body.contains("Sean Worker"), "who decided");
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::domain::{
     calendar::add_working_days,
     obligations::{self, Status},
+    timeliness::{Measure, ReportingYear},
     validation::FieldErrors,
 };
 
@@ -297,6 +298,80 @@ pub fn check_decision(
     errors.into_result()
 }
 
+/// What the year's figures need to know about one case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseFacts {
+    pub presented_on: NaiveDate,
+    pub assessment_completed_on: Option<NaiveDate>,
+    /// The young person said they understood the latest explanation of their rights.
+    pub rights_confirmed: bool,
+    pub outcome: Option<(Outcome, NaiveDate)>,
+}
+
+/// The year's figures: how many asked for help, how many joint assessments were on time, how
+/// many young people confirmed they understood their rights, and what was decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearFigures {
+    pub year: ReportingYear,
+    pub as_of: NaiveDate,
+    /// Young people who asked for help in the year.
+    pub cases: u64,
+    /// Joint assessments that fell due in the year (to the as-of day), met or passed.
+    pub assessments: Measure,
+    /// Of the year's cases, those where the young person confirmed they understood.
+    pub rights_confirmed: u64,
+    /// Decisions made in the year, by outcome, in the order outcomes are listed.
+    pub outcomes: Vec<(Outcome, u64)>,
+}
+
+/// The figures for `year`, counting up to `today` if it is still running. As in `timeliness`,
+/// an assessment counts once it is complete or overdue: one due today and not yet complete is
+/// left out, since there is still the day.
+pub fn year_figures(
+    cases: &[CaseFacts],
+    year: ReportingYear,
+    today: NaiveDate,
+    working_days: u32,
+) -> YearFigures {
+    let as_of = today.min(year.last_day());
+    let in_year = |day: NaiveDate| year.contains(day) && day <= as_of;
+    let mut assessments = Measure::default();
+    for case in cases {
+        let due = assessment_due(case.presented_on, working_days);
+        if !in_year(due) {
+            continue;
+        }
+        match assessment_status(
+            case.presented_on,
+            case.assessment_completed_on,
+            working_days,
+            as_of,
+        ) {
+            Status::Met => assessments.add(Measure { due: 1, on_time: 1 }),
+            Status::MetLate | Status::Overdue => assessments.add(Measure { due: 1, on_time: 0 }),
+            Status::Upcoming | Status::DueSoon => {}
+        }
+    }
+    let presented: Vec<&CaseFacts> = cases.iter().filter(|c| in_year(c.presented_on)).collect();
+    YearFigures {
+        year,
+        as_of,
+        cases: presented.len() as u64,
+        assessments,
+        rights_confirmed: presented.iter().filter(|c| c.rights_confirmed).count() as u64,
+        outcomes: Outcome::ALL
+            .iter()
+            .map(|outcome| {
+                let decided = cases
+                    .iter()
+                    .filter(|c| matches!(c.outcome, Some((o, on)) if o == *outcome && in_year(on)))
+                    .count() as u64;
+                (*outcome, decided)
+            })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -474,6 +549,56 @@ mod tests {
             )),
             ["completed_on"]
         );
+    }
+
+    #[test]
+    fn the_years_figures_count_assessments_on_time_rights_confirmed_and_outcomes() {
+        let year = ReportingYear::new(2026).unwrap();
+        let case =
+            |presented: NaiveDate, completed: Option<NaiveDate>, confirmed, outcome| CaseFacts {
+                presented_on: presented,
+                assessment_completed_on: completed,
+                rights_confirmed: confirmed,
+                outcome,
+            };
+        let presented = day(2026, 11, 2);
+        let due = assessment_due(presented, 10);
+        let cases = [
+            // On the due day: on time.
+            case(presented, Some(due), true, Some((Outcome::Section20, due))),
+            // A day late.
+            case(
+                presented,
+                Some(due.succ_opt().unwrap()),
+                false,
+                Some((Outcome::HousingOnly, due)),
+            ),
+            // Never completed, and overdue.
+            case(presented, None, false, None),
+            // Asked for help in the year before: its assessment fell due then.
+            case(
+                day(2026, 3, 2),
+                Some(day(2026, 3, 10)),
+                true,
+                Some((Outcome::ReturnedHome, day(2026, 3, 20))),
+            ),
+            // Asked today: not yet due, but counted as a case.
+            case(day(2026, 12, 3), None, false, None),
+        ];
+        let figures = year_figures(&cases, year, day(2026, 12, 3), 10);
+        assert_eq!(figures.cases, 4);
+        assert_eq!(figures.assessments, Measure { due: 3, on_time: 1 });
+        assert_eq!(figures.rights_confirmed, 1);
+        let decided: Vec<(Outcome, u64)> = figures
+            .outcomes
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        assert_eq!(
+            decided,
+            [(Outcome::Section20, 1), (Outcome::HousingOnly, 1)]
+        );
+        assert_eq!(figures.as_of, day(2026, 12, 3));
     }
 
     #[test]

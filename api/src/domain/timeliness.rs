@@ -4,9 +4,66 @@
 //! before its date, late if done after it or still not done. Open deadlines not yet reached
 //! are left out, so a period that runs to today is neither flattered nor penalised by what is
 //! still to come.
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 use super::{obligations::Kind, validation::FieldErrors};
+
+/// A reporting year, as councils report to the DfE: from 1 April `starting` to 31 March the year after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ReportingYear {
+    starting: i32,
+}
+
+pub const EARLIEST_YEAR: i32 = 2000;
+pub const LATEST_YEAR: i32 = 2100;
+
+impl ReportingYear {
+    pub fn new(starting: i32) -> Result<Self, FieldErrors> {
+        if (EARLIEST_YEAR..=LATEST_YEAR).contains(&starting) {
+            Ok(Self { starting })
+        } else {
+            Err(FieldErrors::single(
+                "year",
+                format!(
+                    "Enter the year the reporting year starts in, from {EARLIEST_YEAR} to \
+                     {LATEST_YEAR}"
+                ),
+            ))
+        }
+    }
+
+    /// The reporting year a day falls in: January to March belong to the year that started the
+    /// April before.
+    pub fn containing(day: NaiveDate) -> Self {
+        let starting = if day.month() >= 4 {
+            day.year()
+        } else {
+            day.year() - 1
+        };
+        Self { starting }
+    }
+
+    pub fn starting(self) -> i32 {
+        self.starting
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.starting, 4, 1).expect("1 April exists")
+    }
+
+    pub fn last_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.starting + 1, 3, 31).expect("31 March exists")
+    }
+
+    pub fn contains(self, day: NaiveDate) -> bool {
+        (self.first_day()..=self.last_day()).contains(&day)
+    }
+
+    /// "2025 to 2026", as the DfE names its years.
+    pub fn words(self) -> String {
+        format!("{} to {}", self.starting, self.starting + 1)
+    }
+}
 
 /// The deadlines the figures are kept for.
 pub const MEASURED: [Kind; 3] = [

@@ -2,7 +2,11 @@
 //! the joint assessment, interim accommodation, the rights information and the young person's
 //! own answer to it, and the decision.
 use chrono::{DateTime, Utc};
-use poem_openapi::{ApiResponse, Enum, Object, OpenApi, param::Path, payload::Json};
+use poem_openapi::{
+    ApiResponse, Enum, Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
 use uuid::Uuid;
 
 use super::{
@@ -406,6 +410,61 @@ impl From<CaseSummary> for HomelessCaseSummaryBody {
     }
 }
 
+/// Deadlines that fell due in the year (to the as-of day) and were met or have passed.
+#[derive(Debug, Object)]
+pub struct HomelessOnTimeBody {
+    pub due: u64,
+    pub on_time: u64,
+    /// Whole-number percentage; empty when nothing fell due.
+    pub percent_on_time: Option<u8>,
+}
+
+#[derive(Debug, Object)]
+pub struct HomelessOutcomeCount {
+    pub outcome: HomelessOutcomeName,
+    pub decided: u64,
+}
+
+/// The reporting year's figures (1 April to 31 March) for the cases you may list.
+#[derive(Debug, Object)]
+pub struct HomelessYearFiguresBody {
+    /// The year the reporting year starts in.
+    pub year: i32,
+    pub as_of: Date,
+    /// Young people who asked for help in the year.
+    pub cases: u64,
+    /// Joint assessments due in the year, and how many were completed on time.
+    pub assessments: HomelessOnTimeBody,
+    /// Of the year's cases, those where the young person confirmed they understood their rights.
+    pub rights_confirmed: u64,
+    /// Decisions made in the year, by outcome.
+    pub outcomes: Vec<HomelessOutcomeCount>,
+}
+
+impl From<domain::YearFigures> for HomelessYearFiguresBody {
+    fn from(f: domain::YearFigures) -> Self {
+        Self {
+            year: f.year.starting(),
+            as_of: f.as_of.into(),
+            cases: f.cases,
+            assessments: HomelessOnTimeBody {
+                due: f.assessments.due,
+                on_time: f.assessments.on_time,
+                percent_on_time: f.assessments.percent_on_time(),
+            },
+            rights_confirmed: f.rights_confirmed,
+            outcomes: f
+                .outcomes
+                .into_iter()
+                .map(|(outcome, decided)| HomelessOutcomeCount {
+                    outcome: outcome.into(),
+                    decided,
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(ApiResponse)]
 pub enum HomelessCaseCreated {
     #[oai(status = 201)]
@@ -475,6 +534,27 @@ impl HomelessnessApi {
     async fn list(&self, auth: BearerAuth) -> ApiResult<Json<Vec<HomelessCaseSummaryBody>>> {
         let cases = service::list(&self.state, &auth.caller()).await?;
         Ok(Json(cases.into_iter().map(Into::into).collect()))
+    }
+
+    /// The year's figures
+    ///
+    /// For the reporting year 1 April to 31 March (`year` is the year of the April; default
+    /// the current one): cases, joint assessments on time, rights confirmed by the young
+    /// person, and outcomes. Over every case for a manager, over their own cases for a worker.
+    #[oai(path = "/figures", method = "get")]
+    async fn figures(
+        &self,
+        auth: BearerAuth,
+        #[oai(validator(minimum(value = "2000"), maximum(value = "2100")))] year: Query<
+            Option<i32>,
+        >,
+    ) -> ApiResult<Json<HomelessYearFiguresBody>> {
+        let year = year.0.unwrap_or_else(|| {
+            crate::domain::timeliness::ReportingYear::containing(self.state.clock.today())
+                .starting()
+        });
+        let found = service::figures(&self.state, &auth.caller(), year).await?;
+        Ok(Json(found.into()))
     }
 
     /// One case

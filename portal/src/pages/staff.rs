@@ -202,7 +202,7 @@ struct Home {
     /// Private fostering arrangements, the visit due soonest first, for those who see them.
     private_fostering: Option<(Vec<ArrangementRow>, u64)>,
     /// Homelessness cases the visitor works on, for those who work on them.
-    homelessness: Option<Vec<super::homelessness::CaseRow>>,
+    homelessness: Option<super::homelessness::Section>,
     /// This reporting year's private fostering figures, alongside the list.
     private_fostering_year: Option<super::pf_casework::YearView>,
     /// The most overdue deadlines across the visitor's young people, and how many in all;

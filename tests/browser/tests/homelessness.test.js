@@ -47,6 +47,7 @@ describe("homeless 16 and 17 year olds", () => {
       await choose(page, "How did they come to us?", "Asked the housing service for help");
       await page.fill("#staying-tonight", "A friend's sofa, one more night");
       await choose(page, "Is that safe?", "No");
+      await choose(page, "Which social worker is doing the joint assessment with you?", "Sean Worker");
       await clickForNewPage(page, save);
       caseUrl = page.url();
       await check(page, { name: "Homelessness: the case", title: "Homelessness case – Onward", h1: "Alex Morgan" });
@@ -54,16 +55,28 @@ describe("homeless 16 and 17 year olds", () => {
       assert.match(await page.locator("#assessment + p").innerText(), /^Due by \d{1,2} [A-Z][a-z]+ \d{4} Due in \d+ days$/);
     });
 
-    await t.test("Housing officer: records the joint assessment and explains their rights", async () => {
-      await clickForNewPage(page, "main a:has-text('Record the joint assessment')");
-      await check(page, { name: "Homelessness: the joint assessment", title: "Record the joint assessment – Onward", h1: "Record the joint assessment" });
-      await fillDate(page, "started-on", today);
-      await fillDate(page, "completed-on", today);
-      for (const area of await page.locator("input[name=areas]").all()) await area.check();
-      await page.fill("#views-and-wishes", "Wants to stay near college");
-      await choose(page, "Is the young person a child in need who requires accommodation?", "Yes");
-      await clickForNewPage(page, save);
-      assert.equal(page.url(), caseUrl);
+    await t.test("Social worker: finds the case on their home page and completes the joint assessment", async () => {
+      const sw = await open();
+      await sw.page.setViewportSize(LAPTOP);
+      await signInStaff(sw.page, server, "sw@example.org");
+      await clickForNewPage(sw.page, "#homelessness ~ table a:has-text('Alex Morgan')");
+      assert.equal(sw.page.url(), caseUrl);
+      await clickForNewPage(sw.page, "main a:has-text('Record the joint assessment')");
+      await check(sw.page, { name: "Homelessness: the joint assessment", title: "Record the joint assessment – Onward", h1: "Record the joint assessment" });
+      assert.ok(await sw.page.getByLabel("Sean Worker", { exact: true }).isChecked(), "the form shows who is named");
+      await fillDate(sw.page, "started-on", today);
+      await fillDate(sw.page, "completed-on", today);
+      for (const area of await sw.page.locator("input[name=areas]").all()) await area.check();
+      await sw.page.fill("#views-and-wishes", "Wants to stay near college");
+      await choose(sw.page, "Is the young person a child in need who requires accommodation?", "Yes");
+      await clickForNewPage(sw.page, save);
+      assert.equal(sw.page.url(), caseUrl);
+      assert.match(await sw.page.locator("#assessment + p").innerText(), /Done on time/);
+      await sw.context.close();
+    });
+
+    await t.test("Housing officer: explains their rights and offers an advocate", async () => {
+      await page.goto(caseUrl);
       await clickForNewPage(page, "main a:has-text('Record that you explained their rights')");
       await check(page, { name: "Homelessness: rights", title: "Record that you explained their rights – Onward", h1: "Record that you explained their rights" });
       await fillDate(page, "given-on", today);

@@ -5,67 +5,12 @@
 //! its rules. As in `timeliness`, a deadline counts once it is met or has passed: on time if the
 //! visit was on or before the day it was due, late if after or not at all. A deadline falling
 //! due on the as-of day and not yet met is left out: the officer still has the day.
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::visits::{VisitDeadline, VisitFacts, VisitKind, visit_deadlines};
-use crate::domain::{obligations::Status, timeliness::Measure, validation::FieldErrors};
+use crate::domain::{obligations::Status, timeliness::Measure};
 
-/// The reporting year from 1 April `starting` to 31 March the year after.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct ReportingYear {
-    starting: i32,
-}
-
-pub const EARLIEST_YEAR: i32 = 2000;
-pub const LATEST_YEAR: i32 = 2100;
-
-impl ReportingYear {
-    pub fn new(starting: i32) -> Result<Self, FieldErrors> {
-        if (EARLIEST_YEAR..=LATEST_YEAR).contains(&starting) {
-            Ok(Self { starting })
-        } else {
-            Err(FieldErrors::single(
-                "year",
-                format!(
-                    "Enter the year the reporting year starts in, from {EARLIEST_YEAR} to \
-                     {LATEST_YEAR}"
-                ),
-            ))
-        }
-    }
-
-    /// The reporting year a day falls in: January to March belong to the year that started the
-    /// April before.
-    pub fn containing(day: NaiveDate) -> Self {
-        let starting = if day.month() >= 4 {
-            day.year()
-        } else {
-            day.year() - 1
-        };
-        Self { starting }
-    }
-
-    pub fn starting(self) -> i32 {
-        self.starting
-    }
-
-    pub fn first_day(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.starting, 4, 1).expect("1 April exists")
-    }
-
-    pub fn last_day(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.starting + 1, 3, 31).expect("31 March exists")
-    }
-
-    pub fn contains(self, day: NaiveDate) -> bool {
-        (self.first_day()..=self.last_day()).contains(&day)
-    }
-
-    /// "2025 to 2026", as the DfE names its years.
-    pub fn words(self) -> String {
-        format!("{} to {}", self.starting, self.starting + 1)
-    }
-}
+pub use crate::domain::timeliness::{EARLIEST_YEAR, LATEST_YEAR, ReportingYear};
 
 /// What the figures need to know about one arrangement.
 #[derive(Debug, Clone, PartialEq, Eq)]

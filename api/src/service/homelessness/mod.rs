@@ -340,6 +340,37 @@ fn assemble(
     })
 }
 
+/// The housing officers or social workers who can be named on a case, by name: for those who
+/// open and work on cases, so that the other side of the joint assessment can be added.
+pub async fn workers_to_name(state: &AppState, caller: &Caller, role: Role) -> Result<Vec<Worker>> {
+    if !matches!(
+        decide_homeless_case(&caller.actor, HomelessAction::Open, None),
+        Access::Allowed(_)
+    ) || !matches!(role, Role::HousingOfficer | Role::SocialWorker)
+    {
+        return Err(Error::Forbidden);
+    }
+    let holders = entity::user_role::Entity::find()
+        .select_only()
+        .column(entity::user_role::Column::UserId)
+        .filter(entity::user_role::Column::Role.eq(role.code()));
+    let found: Vec<(Uuid, String)> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::Name)
+        .filter(user::Column::AuthorityId.eq(caller.actor.authority_id))
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::Id.in_subquery(sea_orm::QueryTrait::into_query(holders)))
+        .order_by_asc(user::Column::Name)
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    Ok(found
+        .into_iter()
+        .map(|(id, name)| Worker { id, name })
+        .collect())
+}
+
 /// Whether the signed-in young person has a homelessness case (for the link to their rights).
 pub async fn has_own_case(state: &AppState, caller: &Caller) -> Result<bool> {
     let Some(young_person_id) = caller.actor.young_person_id else {
@@ -370,6 +401,80 @@ pub async fn own_case(state: &AppState, caller: &Caller) -> Result<Option<Case>>
     }
 }
 
+/// The cases the caller may list: every one in the authority for a manager, otherwise those
+/// they work on; with the role they read them in.
+async fn visible_cases(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<(Vec<homeless_case::Model>, Role)> {
+    let role = match decide_homeless_case(&caller.actor, HomelessAction::Read, None) {
+        Access::Allowed(role) => role,
+        _ => return Err(Error::Forbidden),
+    };
+    let mut query = homeless_case::Entity::find()
+        .filter(homeless_case::Column::AuthorityId.eq(caller.actor.authority_id));
+    let me = caller.actor.user_id;
+    if !caller.actor.roles.contains(&Role::Manager) {
+        let housing = caller.actor.roles.contains(&Role::HousingOfficer);
+        let social = caller.actor.roles.contains(&Role::SocialWorker);
+        query = query.filter(
+            sea_orm::Condition::any()
+                .add_option(housing.then(|| homeless_case::Column::HousingOfficerId.eq(me)))
+                .add_option(social.then(|| homeless_case::Column::SocialWorkerId.eq(me))),
+        );
+    }
+    Ok((query.all(&state.db).await?, role))
+}
+
+/// The year's figures for the cases the caller may list (every case, for a manager): two
+/// queries, and no names, so nothing for the access log.
+#[tracing::instrument(skip(state, caller))]
+pub async fn figures(
+    state: &AppState,
+    caller: &Caller,
+    year_starting: i32,
+) -> Result<crate::domain::homelessness::YearFigures> {
+    use crate::domain::{homelessness, timeliness::ReportingYear};
+    let year = ReportingYear::new(year_starting).map_err(Error::Invalid)?;
+    let (rows, _) = visible_cases(state, caller).await?;
+    let answers: Vec<(Uuid, Option<bool>, DateTime<Utc>)> =
+        homeless_rights_information::Entity::find()
+            .select_only()
+            .column(homeless_rights_information::Column::CaseId)
+            .column(homeless_rights_information::Column::Understood)
+            .column(homeless_rights_information::Column::RecordedAt)
+            .filter(homeless_rights_information::Column::CaseId.is_in(rows.iter().map(|r| r.id)))
+            .into_tuple()
+            .all(&state.db)
+            .await?;
+    let mut latest: HashMap<Uuid, (DateTime<Utc>, Option<bool>)> = HashMap::new();
+    for (case_id, understood, recorded_at) in answers {
+        let entry = latest.entry(case_id).or_insert((recorded_at, understood));
+        if recorded_at > entry.0 {
+            *entry = (recorded_at, understood);
+        }
+    }
+    let facts: Vec<homelessness::CaseFacts> = rows
+        .iter()
+        .map(|row| homelessness::CaseFacts {
+            presented_on: row.presented_on,
+            assessment_completed_on: row.assessment_completed_on,
+            rights_confirmed: latest.get(&row.id).and_then(|(_, u)| *u) == Some(true),
+            outcome: row
+                .outcome
+                .as_deref()
+                .and_then(Outcome::from_code)
+                .zip(row.decided_on),
+        })
+        .collect();
+    Ok(homelessness::year_figures(
+        &facts,
+        year,
+        state.clock.today(),
+        state.standards.homeless_assessment_working_days,
+    ))
+}
+
 /// A case as a list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseSummary {
@@ -389,23 +494,7 @@ pub struct CaseSummary {
 /// access log.
 #[tracing::instrument(skip(state, caller))]
 pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<CaseSummary>> {
-    let role = match decide_homeless_case(&caller.actor, HomelessAction::Read, None) {
-        Access::Allowed(role) => role,
-        _ => return Err(Error::Forbidden),
-    };
-    let mut query = homeless_case::Entity::find()
-        .filter(homeless_case::Column::AuthorityId.eq(caller.actor.authority_id));
-    let me = caller.actor.user_id;
-    if !caller.actor.roles.contains(&Role::Manager) {
-        let housing = caller.actor.roles.contains(&Role::HousingOfficer);
-        let social = caller.actor.roles.contains(&Role::SocialWorker);
-        query = query.filter(
-            sea_orm::Condition::any()
-                .add_option(housing.then(|| homeless_case::Column::HousingOfficerId.eq(me)))
-                .add_option(social.then(|| homeless_case::Column::SocialWorkerId.eq(me))),
-        );
-    }
-    let rows = query.all(&state.db).await?;
+    let (rows, role) = visible_cases(state, caller).await?;
     let people: HashMap<Uuid, young_person::Model> = young_person::Entity::find()
         .filter(young_person::Column::Id.is_in(rows.iter().map(|r| r.young_person_id)))
         .all(&state.db)

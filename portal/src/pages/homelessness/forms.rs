@@ -1,6 +1,7 @@
 //! The workers' forms on a homelessness case: opening it when a young person asks for help,
 //! the joint assessment, interim accommodation, the rights information and the decision. Each
 //! is one page that comes back with the error summary until it is right.
+use api::domain::roles::Role;
 use api::{
     AppState,
     domain::homelessness::{
@@ -76,7 +77,12 @@ impl CaseForm {
         }
     }
 
-    fn fields(self, a: &[(String, String)], errors: &ErrorSummary) -> Vec<Field> {
+    fn fields(
+        self,
+        a: &[(String, String)],
+        errors: &ErrorSummary,
+        social_workers: &[(String, String)],
+    ) -> Vec<Field> {
         let date = |name: &str, legend: &str| {
             let part = |p: &str| answer(a, &format!("{name}_{p}")).to_owned();
             Field::Date(
@@ -113,6 +119,23 @@ impl CaseForm {
                     .errors_from(errors),
             )
         };
+        let social_worker = || {
+            let mut options: Vec<(&str, &str)> = vec![("", "Not known yet")];
+            options.extend(
+                social_workers
+                    .iter()
+                    .map(|(id, name)| (id.as_str(), name.as_str())),
+            );
+            Field::Choice(
+                ChoiceField::radios(
+                    "social_worker_id",
+                    "Which social worker is doing the joint assessment with you?",
+                    &options,
+                )
+                .select(&[answer(a, "social_worker_id")])
+                .errors_from(errors),
+            )
+        };
         let textarea = |name: &str, label: &str| {
             Field::Textarea(
                 TextareaField::new(name, label)
@@ -141,6 +164,7 @@ impl CaseForm {
                     ),
                     textarea("staying_tonight", "Where are they staying tonight?"),
                     radios("safe_tonight", "Is that safe?", &YES_NO),
+                    social_worker(),
                 ]
             }
             CaseForm::Assessment => vec![
@@ -157,6 +181,7 @@ impl CaseForm {
                     "Is the young person a child in need who requires accommodation?",
                     &YES_NO,
                 ),
+                social_worker(),
             ],
             CaseForm::Interim => vec![
                 radios(
@@ -187,10 +212,19 @@ impl CaseForm {
                 text("advocate_name", "The advocate's name, if they accepted"),
             ],
             CaseForm::Decision => vec![
-                radios(
-                    "outcome",
-                    "What was decided?",
-                    &choices(Outcome::ALL, Outcome::code, Outcome::words),
+                Field::Choice(
+                    ChoiceField::radios(
+                        "outcome",
+                        "What was decided?",
+                        &choices(Outcome::ALL, Outcome::code, Outcome::words),
+                    )
+                    .hint(
+                        "If the assessment found a child in need who requires accommodation, \
+                         they must be accommodated under section 20 unless, told what it means, \
+                         they declined it (the Southwark judgment).",
+                    )
+                    .select(&[answer(a, "outcome")])
+                    .errors_from(errors),
                 ),
                 date("decided_on", "When was it decided?"),
                 textarea("reasons", "The reasons the young person was given"),
@@ -208,17 +242,24 @@ impl CaseForm {
     }
 }
 
+/// What a form needs besides the answers: the case it is on (none when opening one) and the
+/// social workers who can be named.
+struct Context {
+    case: Option<(Uuid, String)>,
+    social_workers: Vec<(String, String)>,
+}
+
 fn form_page(
     chrome: Chrome,
     form: CaseForm,
-    case: Option<(Uuid, String)>,
+    context: &Context,
     a: &[(String, String)],
     errors: ErrorSummary,
 ) -> CaseFormPage {
-    let (action, cancel, caption, back_text) = match case {
+    let (action, cancel, caption, back_text) = match &context.case {
         Some((id, name)) => (
-            format!("{}/{}", case_url(id), form.path()),
-            case_url(id),
+            format!("{}/{}", case_url(*id), form.path()),
+            case_url(*id),
             format!("Homeless 16 and 17 year olds: {name}"),
             "Back to the case",
         ),
@@ -231,7 +272,7 @@ fn form_page(
     };
     CaseFormPage {
         chrome,
-        fields: form.fields(a, &errors),
+        fields: form.fields(a, &errors, &context.social_workers),
         errors,
         caption,
         back_text,
@@ -242,14 +283,74 @@ fn form_page(
     }
 }
 
-/// The case's young person, for the form's caption; only for the workers who record on it.
-async fn case_for_form(
+/// The case (read by the workers on it) and the social workers to choose from, with what the
+/// assessment already says when that is the form.
+async fn context(
     state: &AppState,
     caller: &Caller,
-    id: Uuid,
-) -> api::error::Result<(Uuid, String)> {
-    let case = service::case(state, caller, id).await?;
-    Ok((id, case.young_person_name))
+    id: Option<Uuid>,
+    form: CaseForm,
+) -> api::error::Result<(Context, Vec<(String, String)>)> {
+    let social_workers = if matches!(form, CaseForm::Open | CaseForm::Assessment) {
+        service::workers_to_name(state, caller, Role::SocialWorker)
+            .await?
+            .into_iter()
+            .map(|w| (w.id.to_string(), w.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let (case, already) = match id {
+        Some(id) => {
+            let case = service::case(state, caller, id).await?;
+            let already = if form == CaseForm::Assessment {
+                assessment_answers(&case)
+            } else {
+                Vec::new()
+            };
+            (Some((id, case.young_person_name)), already)
+        }
+        None => (None, Vec::new()),
+    };
+    Ok((
+        Context {
+            case,
+            social_workers,
+        },
+        already,
+    ))
+}
+
+/// The assessment as recorded so far, as the form's answers, so that completing it does not
+/// mean typing it all again.
+fn assessment_answers(case: &service::Case) -> Vec<(String, String)> {
+    let mut a: Vec<(String, String)> = Vec::new();
+    let mut date = |name: &str, day: Option<NaiveDate>| {
+        if let Some(day) = day {
+            use chrono::Datelike;
+            a.push((format!("{name}_day"), day.day().to_string()));
+            a.push((format!("{name}_month"), day.month().to_string()));
+            a.push((format!("{name}_year"), day.year().to_string()));
+        }
+    };
+    date("started_on", case.assessment.started_on);
+    date("completed_on", case.assessment.completed_on);
+    for area in &case.assessment.areas {
+        a.push(("areas".into(), area.code().into()));
+    }
+    if let Some(views) = &case.assessment.views_and_wishes {
+        a.push(("views_and_wishes".into(), views.clone()));
+    }
+    if let Some(requires) = case.assessment.requires_accommodation {
+        a.push((
+            "requires_accommodation".into(),
+            if requires { "yes" } else { "no" }.into(),
+        ));
+    }
+    if let Some(worker) = &case.social_worker {
+        a.push(("social_worker_id".into(), worker.id.to_string()));
+    }
+    a
 }
 
 async fn show(req: &Request, state: &AppState, id: Option<Uuid>, form: CaseForm) -> Response {
@@ -257,19 +358,16 @@ async fn show(req: &Request, state: &AppState, id: Option<Uuid>, form: CaseForm)
         Ok(found) => found,
         Err(response) => return response,
     };
-    let case = match id {
-        Some(id) => match case_for_form(state, &caller, id).await {
-            Ok(case) => Some(case),
-            Err(error) => return failed(error, Some(&visitor)),
-        },
-        None => None,
+    let (context, already) = match context(state, &caller, id, form).await {
+        Ok(found) => found,
+        Err(error) => return failed(error, Some(&visitor)),
     };
     ok(
         &form_page(
             Chrome::new(&visitor, form.heading()),
             form,
-            case,
-            &[],
+            &context,
+            &already,
             ErrorSummary::default(),
         ),
         &visitor,
@@ -287,25 +385,23 @@ async fn save(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let case = match id {
-        Some(id) => match case_for_form(state, &caller, id).await {
-            Ok(case) => Some(case),
-            Err(error) => return failed(error, Some(&visitor)),
-        },
-        None => None,
+    let (context, _) = match context(state, &caller, id, form).await {
+        Ok(found) => found,
+        Err(error) => return failed(error, Some(&visitor)),
     };
     let mut errors = ErrorSummary::default();
     match record(state, &caller, id, form, &a, &mut errors).await {
         Ok(Some(saved)) if errors.is_empty() => return see_other(&case_url(saved), &[]),
         Ok(_) => {}
         Err(Error::Invalid(fields)) => errors.add_field_errors(&fields),
-        Err(Error::Conflict(message)) => {
-            errors.add(form.fields(&a, &ErrorSummary::default())[0].id(), message)
-        }
+        Err(Error::Conflict(message)) => errors.add(
+            form.fields(&a, &ErrorSummary::default(), &context.social_workers)[0].id(),
+            message,
+        ),
         Err(error) => return failed(error, Some(&visitor)),
     }
     let ids: Vec<String> = form
-        .fields(&a, &ErrorSummary::default())
+        .fields(&a, &ErrorSummary::default(), &context.social_workers)
         .iter()
         .map(|f| f.id().to_owned())
         .collect();
@@ -314,7 +410,7 @@ async fn save(
         &form_page(
             Chrome::with_errors(&visitor, form.heading(), true),
             form,
-            case,
+            &context,
             &a,
             errors,
         ),
@@ -349,6 +445,11 @@ fn date(
         (&part("day"), &part("month"), &part("year")),
         what,
     )
+}
+
+/// The social worker chosen on the form, if one was.
+fn chosen_worker(a: &[(String, String)]) -> Option<Uuid> {
+    answer(a, "social_worker_id").parse().ok()
 }
 
 fn all_ticked<T>(a: &[(String, String)], name: &str, from_code: fn(&str) -> Option<T>) -> Vec<T> {
@@ -409,7 +510,7 @@ async fn record(
                     staying_tonight: answer(a, "staying_tonight").to_owned(),
                     safe_tonight: safe,
                     housing_officer_id: None,
-                    social_worker_id: None,
+                    social_worker_id: chosen_worker(a),
                 },
             )
             .await
@@ -434,7 +535,7 @@ async fn record(
                     views_and_wishes: given(answer(a, "views_and_wishes")),
                     requires_accommodation: yes_no(answer(a, "requires_accommodation")),
                     housing_officer_id: None,
-                    social_worker_id: None,
+                    social_worker_id: chosen_worker(a),
                 },
             )
             .await

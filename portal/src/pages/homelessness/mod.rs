@@ -44,11 +44,23 @@ pub struct CaseRow {
     pub safe_tonight: bool,
 }
 
+/// The cases on a worker's home page, and the year's figures for them.
+pub struct Section {
+    pub cases: Vec<CaseRow>,
+    pub year: String,
+    pub as_of: String,
+    pub asked: u64,
+    pub assessments_on_time: String,
+    pub rights_confirmed: u64,
+    /// Outcomes decided this year, those with none left out.
+    pub outcomes: Vec<(&'static str, u64)>,
+}
+
 /// The cases the visitor works on, for their home page; `None` when their role has none.
 pub async fn home_section(
     state: &AppState,
     caller: &Caller,
-) -> api::error::Result<Option<Vec<CaseRow>>> {
+) -> api::error::Result<Option<Section>> {
     if !matches!(
         decide_homeless_case(&caller.actor, HomelessAction::Open, None),
         Access::Allowed(_)
@@ -56,22 +68,42 @@ pub async fn home_section(
         return Ok(None);
     }
     let today = state.clock.today();
-    Ok(Some(
-        service::list(state, caller)
-            .await?
+    let year = api::domain::timeliness::ReportingYear::containing(today);
+    let figures = service::figures(state, caller, year.starting()).await?;
+    let cases = service::list(state, caller)
+        .await?
+        .into_iter()
+        .map(|c| CaseRow {
+            href: case_url(c.id),
+            name: c.young_person_name,
+            presented_on: long_date(c.presented_on),
+            days: c.days_since_presenting,
+            stage: c.stage.words(),
+            due_on: long_date(c.assessment_due_on),
+            tag: StatusTag::new(c.assessment_status, c.assessment_due_on, today),
+            safe_tonight: c.safe_tonight,
+        })
+        .collect();
+    Ok(Some(Section {
+        cases,
+        year: figures.year.words(),
+        as_of: long_date(figures.as_of),
+        asked: figures.cases,
+        assessments_on_time: match figures.assessments.percent_on_time() {
+            Some(percent) => format!(
+                "{percent}% ({} of {})",
+                figures.assessments.on_time, figures.assessments.due
+            ),
+            None => "None due yet".into(),
+        },
+        rights_confirmed: figures.rights_confirmed,
+        outcomes: figures
+            .outcomes
             .into_iter()
-            .map(|c| CaseRow {
-                href: case_url(c.id),
-                name: c.young_person_name,
-                presented_on: long_date(c.presented_on),
-                days: c.days_since_presenting,
-                stage: c.stage.words(),
-                due_on: long_date(c.assessment_due_on),
-                tag: StatusTag::new(c.assessment_status, c.assessment_due_on, today),
-                safe_tonight: c.safe_tonight,
-            })
+            .filter(|(_, decided)| *decided > 0)
+            .map(|(outcome, decided)| (outcome.words(), decided))
             .collect(),
-    ))
+    }))
 }
 
 #[derive(Template)]
