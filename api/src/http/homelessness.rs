@@ -241,6 +241,7 @@ pub struct HomelessInterimStayBody {
     pub kind: HomelessAccommodationName,
     pub place: String,
     pub from_on: Date,
+    #[oai(nullable)]
     pub to_on: Option<Date>,
 }
 
@@ -262,11 +263,16 @@ pub struct HomelessRightsBody {
     pub given_on: Date,
     pub given_by: HomelessWorkerBody,
     pub routes_explained: Vec<HomelessRouteName>,
+    #[oai(nullable)]
     pub advocate_offered_on: Option<Date>,
+    #[oai(nullable)]
     pub advocate_accepted: Option<bool>,
+    #[oai(nullable)]
     pub advocate_name: Option<String>,
     /// The young person's answer: empty until they give one.
+    #[oai(nullable)]
     pub understood: Option<bool>,
+    #[oai(nullable)]
     pub answered_at: Option<DateTime<Utc>>,
 }
 
@@ -299,6 +305,7 @@ pub struct HomelessDecisionBody {
     pub declined_section_20: bool,
     pub decided_by: HomelessWorkerBody,
     /// The care episode an outcome under section 20 started.
+    #[oai(nullable)]
     pub care_episode_id: Option<Uuid>,
 }
 
@@ -330,14 +337,20 @@ pub struct HomelessCaseBody {
     pub presented: HomelessPresentedName,
     pub staying_tonight: String,
     pub safe_tonight: bool,
+    #[oai(nullable)]
     pub housing_officer: Option<HomelessWorkerBody>,
+    #[oai(nullable)]
     pub social_worker: Option<HomelessWorkerBody>,
     /// `presented`, `assessing`, `assessed` or `decided`.
     pub stage: String,
+    #[oai(nullable)]
     pub assessment_started_on: Option<Date>,
+    #[oai(nullable)]
     pub assessment_completed_on: Option<Date>,
     pub areas_assessed: Vec<HomelessAreaName>,
+    #[oai(nullable)]
     pub views_and_wishes: Option<String>,
+    #[oai(nullable)]
     pub requires_accommodation: Option<bool>,
     /// The joint assessment's deadline (`homeless_joint_assessment`).
     pub assessment_due_on: Date,
@@ -348,6 +361,7 @@ pub struct HomelessCaseBody {
     pub rights_information: Vec<HomelessRightsBody>,
     /// The young person said the latest explanation did not make sense to them.
     pub needs_explaining_again: bool,
+    #[oai(nullable)]
     pub decision: Option<HomelessDecisionBody>,
 }
 
@@ -416,6 +430,7 @@ pub struct HomelessOnTimeBody {
     pub due: u64,
     pub on_time: u64,
     /// Whole-number percentage; empty when nothing fell due.
+    #[oai(nullable)]
     pub percent_on_time: Option<u8>,
 }
 
