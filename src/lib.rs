@@ -64,9 +64,11 @@ impl Application {
             db,
             clock,
             tokens: Arc::new(TokenKeys::new(&secret)),
+            live_sessions: Arc::default(),
             production: settings.is_production(),
             standards: settings.standards(),
             offer: Arc::default(),
+            entitlement_facts: Arc::default(),
             public_url: settings
                 .public_url
                 .clone()

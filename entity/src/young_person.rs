@@ -14,6 +14,10 @@ pub struct Model {
     pub date_of_birth: Date,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Moved on by the database whenever anything this young person's entitlements are worked
+    /// out from changes (periods of care, care-leaver status, circumstances, requests, key
+    /// documents); never written by the service.
+    pub facts_version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -24,6 +24,7 @@ mod m20261203_000020_create_pf_checks;
 mod m20261203_000021_add_pf_decision_days;
 mod m20261203_000022_create_pf_access_log;
 mod m20261203_000023_create_homelessness_cases;
+mod m20261203_000024_add_young_person_facts_version;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000021_add_pf_decision_days::Migration),
             Box::new(m20261203_000022_create_pf_access_log::Migration),
             Box::new(m20261203_000023_create_homelessness_cases::Migration),
+            Box::new(m20261203_000024_add_young_person_facts_version::Migration),
         ]
     }
 }

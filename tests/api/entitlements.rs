@@ -2,7 +2,7 @@
 //! key-documents checklist, and who may do which.
 use chrono::NaiveDate;
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -308,6 +308,79 @@ async fn recorded_circumstances_open_what_depends_on_them_from_the_day_they_are_
         .await;
     assert_eq!(item(&then.body, BURSARY)["status"], "not_yet");
     assert_eq!(item(&then.body, ALLOWANCE)["status"], "eligible");
+}
+
+#[tokio::test]
+async fn a_change_written_to_the_database_any_way_at_all_is_seen_on_the_next_read() {
+    // What entitlements are worked out from is held in memory between reads. Writing the rows
+    // straight to the database, as another server or a repair by hand would, must still show.
+    let app = spawn_app().await;
+    let pa = app.token_for("pa@example.org").await;
+    let jess = app.young_person_id("Jess").await;
+    let pa_user = entity::user::Entity::find()
+        .filter(entity::user::Column::Email.eq("pa@example.org"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("the demo PA");
+    const BURSARY: &str = "Higher education bursary";
+    let read = || async { entitlements(&app, &pa, jess).await };
+    let before = read().await;
+    assert_eq!(item(&before, BURSARY)["status"], "not_yet");
+    assert_eq!(read().await, before, "nothing changed, nothing differs");
+    let category = before["category"].clone();
+    assert_ne!(category, "none");
+
+    let circumstance_id = Uuid::new_v4();
+    entity::circumstance::ActiveModel {
+        id: Set(circumstance_id),
+        young_person_id: Set(jess),
+        conditions: Set("in_higher_education".into()),
+        recorded_by: Set(pa_user.id),
+        recorded_at: Set(chrono::Utc::now() - chrono::Duration::minutes(1)),
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        item(&read().await, BURSARY)["status"],
+        "eligible",
+        "a row added"
+    );
+
+    entity::circumstance::Entity::update_many()
+        .col_expr(
+            entity::circumstance::Column::Conditions,
+            sea_orm::sea_query::Expr::value(""),
+        )
+        .filter(entity::circumstance::Column::Id.eq(circumstance_id))
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        item(&read().await, BURSARY)["status"],
+        "not_yet",
+        "a row changed"
+    );
+
+    let status_id = Uuid::new_v4();
+    entity::care_leaver_status::ActiveModel {
+        id: Set(status_id),
+        young_person_id: Set(jess),
+        category: Set(Some("none".into())),
+        reason: Set("Recorded by hand in a test".into()),
+        recorded_by: Set(pa_user.id),
+        recorded_at: Set(chrono::Utc::now() - chrono::Duration::minutes(1)),
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap();
+    assert_eq!(read().await["category"], "none");
+    entity::care_leaver_status::Entity::delete_by_id(status_id)
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(read().await["category"], category, "a row removed");
 }
 
 #[tokio::test]

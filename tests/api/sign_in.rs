@@ -119,6 +119,9 @@ async fn reusing_a_rotated_refresh_token_ends_the_whole_session() {
     };
     let legitimate = refresh(stolen.clone()).await;
     assert_eq!(legitimate.status, StatusCode::OK);
+    let access = legitimate.body["access_token"].as_str().unwrap();
+    // In use a moment ago, so its session is held as live: ending it must reach that too.
+    assert_eq!(app.get("/api/v1/me", access).await.status, StatusCode::OK);
 
     // The thief replays the old token: refused, and the session is ended for everyone.
     refresh(stolen).await.problem(401);
@@ -127,7 +130,6 @@ async fn reusing_a_rotated_refresh_token_ends_the_whole_session() {
         .unwrap()
         .to_owned();
     refresh(newest).await.problem(401);
-    let access = legitimate.body["access_token"].as_str().unwrap();
     app.get("/api/v1/me", access).await.problem(401);
     // Other sessions of the same person are untouched.
     let other_session = app.token_for("pa@example.org").await;

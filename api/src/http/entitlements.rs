@@ -13,7 +13,7 @@ use super::{
     care_leavers::CategoryName,
     local_offer::AmountBody,
     problem::ApiResult,
-    types::{Date, Text},
+    types::{Date, RenderedJson, Text},
 };
 use crate::{
     AppState,
@@ -394,6 +394,13 @@ pub struct WaitingRequestsBody {
 }
 
 #[derive(ApiResponse)]
+pub enum EntitlementsResponse {
+    /// Every published item of the offer for this young person, and their key documents.
+    #[oai(status = 200)]
+    Found(RenderedJson<EntitlementsBody>),
+}
+
+#[derive(ApiResponse)]
 pub enum StepAddedResponse {
     /// Recorded: the item as it now stands.
     #[oai(status = 201)]
@@ -430,10 +437,16 @@ impl EntitlementsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         as_of: Query<Option<Date>>,
-    ) -> ApiResult<Json<EntitlementsBody>> {
-        let found =
-            entitlements::of(&self.state, &auth.caller(), id.0, as_of.0.map(|d| d.0)).await?;
-        Ok(Json(found.into()))
+    ) -> ApiResult<EntitlementsResponse> {
+        let body = entitlements::rendered(
+            &self.state,
+            &auth.caller(),
+            id.0,
+            as_of.0.map(|d| d.0),
+            |found| RenderedJson::<EntitlementsBody>::render(&found.into()),
+        )
+        .await?;
+        Ok(EntitlementsResponse::Found(RenderedJson::new(body)))
     }
 
     /// Ask for an item

@@ -1,17 +1,18 @@
 //! The local offer, public: what the council offers care leavers.
 use std::sync::Arc;
 
-use poem::IntoResponse;
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
     param::{Header, Query},
-    payload::Payload,
-    registry::{MetaSchemaRef, Registry},
-    types::{ToJSON, Type},
 };
 use uuid::Uuid;
 
-use super::{ApiTags, care_leavers::CategoryName, problem::ApiResult, types::Date};
+use super::{
+    ApiTags,
+    care_leavers::CategoryName,
+    problem::ApiResult,
+    types::{Date, RenderedJson},
+};
 use crate::{
     AppState,
     domain::local_offer::{Amount, Area, Language, Period},
@@ -218,41 +219,12 @@ const _: () = assert!(
     "the period list in AmountBody's docs"
 );
 
-/// An `OfferBody` already serialised: the same answer is made once per state of the offer.
-pub struct OfferJson(Arc<[u8]>);
-
-impl OfferJson {
-    fn of(body: &OfferBody) -> Vec<u8> {
-        serde_json::to_vec(&body.to_json()).expect("a JSON value always serialises")
-    }
-}
-
-impl Payload for OfferJson {
-    const CONTENT_TYPE: &'static str = "application/json; charset=utf-8";
-
-    fn schema_ref() -> MetaSchemaRef {
-        OfferBody::schema_ref()
-    }
-
-    fn register(registry: &mut Registry) {
-        OfferBody::register(registry);
-    }
-}
-
-impl IntoResponse for OfferJson {
-    fn into_response(self) -> poem::Response {
-        poem::Response::builder()
-            .content_type(Self::CONTENT_TYPE)
-            .body(self.0.to_vec())
-    }
-}
-
 #[derive(ApiResponse)]
 pub enum OfferResponse {
     /// The offer. Send the `ETag` back in `If-None-Match` to be told when it has not changed.
     #[oai(status = 200)]
     Found(
-        OfferJson,
+        RenderedJson<OfferBody>,
         #[oai(header = "ETag")] String,
         #[oai(header = "Cache-Control")] String,
     ),
@@ -286,13 +258,10 @@ impl LocalOfferApi {
         let language: Language = lang.0.map_or(Language::English, Into::into);
         let Some(offer) = local_offer::serving_snapshot(&self.state).await? else {
             return Ok(OfferResponse::Found(
-                OfferJson(
-                    OfferJson::of(&OfferBody {
-                        items: Vec::new(),
-                        languages: vec![Language::English.into()],
-                    })
-                    .into(),
-                ),
+                RenderedJson::from(&OfferBody {
+                    items: Vec::new(),
+                    languages: vec![Language::English.into()],
+                }),
                 "\"none\"".into(),
                 REVALIDATE.into(),
             ));
@@ -310,7 +279,7 @@ impl LocalOfferApi {
             return Ok(OfferResponse::NotModified(etag, REVALIDATE.into()));
         }
         let render = || {
-            OfferJson::of(&OfferBody {
+            RenderedJson::render(&OfferBody {
                 items: local_offer::search(&offer, search, area, language)
                     .into_iter()
                     .map(Into::into)
@@ -320,12 +289,12 @@ impl LocalOfferApi {
         };
         // Searches are not kept: there is no end to them.
         let body: Arc<[u8]> = if search.is_empty() {
-            offer.rendered(&etag, render)
+            offer.rendered.get_or_make(&etag, render)
         } else {
             render().into()
         };
         Ok(OfferResponse::Found(
-            OfferJson(body),
+            RenderedJson::new(body),
             etag,
             REVALIDATE.into(),
         ))

@@ -1,15 +1,57 @@
 //! Wire types shared by several areas of the API.
-use std::{borrow::Cow, ops::Deref, str::FromStr};
+use std::{borrow::Cow, marker::PhantomData, ops::Deref, str::FromStr, sync::Arc};
 
 use chrono::NaiveDate;
+use poem::IntoResponse;
 use poem_openapi::{
     Enum,
-    registry::{MetaSchema, MetaSchemaRef},
+    payload::Payload,
+    registry::{MetaSchema, MetaSchemaRef, Registry},
     types::{ParseError, ParseFromJSON, ParseFromParameter, ParseResult, ToJSON, Type},
 };
 use serde_json::Value;
 
 use crate::domain::roles::{AllocationRole, Role};
+
+/// A JSON body already serialised, perhaps kept from an earlier request, and documented as
+/// the `T` it was made from.
+pub struct RenderedJson<T>(Arc<[u8]>, PhantomData<fn() -> T>);
+
+impl<T: ToJSON> RenderedJson<T> {
+    pub fn render(body: &T) -> Vec<u8> {
+        serde_json::to_vec(&body.to_json()).expect("a JSON value always serialises")
+    }
+
+    pub fn new(bytes: Arc<[u8]>) -> Self {
+        Self(bytes, PhantomData)
+    }
+}
+
+impl<T: ToJSON> From<&T> for RenderedJson<T> {
+    fn from(body: &T) -> Self {
+        Self::new(Self::render(body).into())
+    }
+}
+
+impl<T: Type> Payload for RenderedJson<T> {
+    const CONTENT_TYPE: &'static str = "application/json; charset=utf-8";
+
+    fn schema_ref() -> MetaSchemaRef {
+        T::schema_ref()
+    }
+
+    fn register(registry: &mut Registry) {
+        T::register(registry);
+    }
+}
+
+impl<T: Type> IntoResponse for RenderedJson<T> {
+    fn into_response(self) -> poem::Response {
+        poem::Response::builder()
+            .content_type(<Self as Payload>::CONTENT_TYPE)
+            .body(self.0.to_vec())
+    }
+}
 
 /// A role someone holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]

@@ -1,10 +1,8 @@
 //! A young person's care-leaver status on a date: computed from their date of birth and
 //! periods of care, unless a professional has recorded it, with a reason, in its place.
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{care_episode, care_leaver_status, young_person};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use entity::{care_leaver_status, young_person};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use uuid::Uuid;
 
 use super::{
@@ -12,6 +10,7 @@ use super::{
     access::{authorise, authorise_read},
     access_log::ReadKind,
     accounts,
+    entitlement_facts::{self, Facts},
 };
 use crate::{
     AppState,
@@ -19,7 +18,6 @@ use crate::{
         access::Action,
         calendar::date_in_england,
         care_leaver::{self, Category},
-        obligations::Span,
     },
     error::{Error, Result},
 };
@@ -61,59 +59,55 @@ pub async fn on(
         state.clock.now(),
     )
     .await?;
-    status_of(
+    let facts = entitlement_facts::of(state, &person).await?;
+    status_from(
         &state.db,
         &person,
+        &facts,
         as_of.unwrap_or_else(|| state.clock.today()),
     )
     .await
 }
 
-/// The status of someone the caller has already been allowed to see.
-pub async fn status_of(
+/// The status of someone the caller has already been allowed to see, from what it is worked
+/// out from.
+async fn status_from(
     db: &impl ConnectionTrait,
     person: &young_person::Model,
+    facts: &Facts,
     as_of: NaiveDate,
 ) -> Result<CareLeaverStatus> {
-    let periods: Vec<Span> = care_episode::Entity::find()
-        .filter(care_episode::Column::YoungPersonId.eq(person.id))
-        .all(db)
-        .await?
-        .iter()
-        .map(|p| Span {
-            started_on: p.started_on,
-            ended_on: p.ended_on,
-        })
-        .collect();
-    let latest = care_leaver_status::Entity::find()
-        .filter(care_leaver_status::Column::YoungPersonId.eq(person.id))
-        .order_by_desc(care_leaver_status::Column::RecordedAt)
-        .all(db)
-        .await?
-        .into_iter()
-        .find(|row| date_in_england(row.recorded_at) <= as_of);
-    let recorded = match latest {
-        Some(row) => match row.category.as_deref().and_then(Category::from_code) {
-            Some(category) => Some(Recorded {
-                category,
-                reason: row.reason,
-                recorded_by: accounts::names(db, [row.recorded_by])
-                    .await?
-                    .of(row.recorded_by),
-                recorded_at: row.recorded_at,
-            }),
-            None => None,
-        },
+    let recorded = match in_force(&facts.statuses, as_of) {
+        Some((row, category)) => Some(Recorded {
+            category,
+            reason: row.reason.clone(),
+            recorded_by: accounts::names(db, [row.recorded_by])
+                .await?
+                .of(row.recorded_by),
+            recorded_at: row.recorded_at,
+        }),
         None => None,
     };
-    let computed = care_leaver::category(person.date_of_birth, &periods, as_of);
-    let category = care_leaver::status(computed, recorded.as_ref().map(|r| r.category));
+    let computed = care_leaver::category(person.date_of_birth, &facts.periods_of_care, as_of);
     Ok(CareLeaverStatus {
         as_of,
-        category,
+        category: care_leaver::status(computed, recorded.as_ref().map(|r| r.category)),
         computed,
         recorded,
     })
+}
+
+/// The recorded status in force on `as_of`, from a young person's recorded statuses newest
+/// first: the latest recorded by then, unless that one went back to the computed status.
+pub(crate) fn in_force(
+    rows: &[care_leaver_status::Model],
+    as_of: NaiveDate,
+) -> Option<(&care_leaver_status::Model, Category)> {
+    let latest = rows
+        .iter()
+        .find(|row| date_in_england(row.recorded_at) <= as_of)?;
+    let category = Category::from_code(latest.category.as_deref()?)?;
+    Some((latest, category))
 }
 
 /// Record a status in place of the computed one, or (with `None`) go back to the computed

@@ -1,7 +1,7 @@
 //! A care leaver's entitlements: every published item of their authority's local offer, with
 //! what the rules say and what has happened since they asked; their requests and the answers;
 //! what their PA records about their life; and their key-documents checklist.
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{circumstance, entitlement_step, key_document, staff_allocation, user, young_person};
@@ -16,7 +16,8 @@ use super::{
     access::{allocated_to, authorise, authorise_read, current_on},
     access_log::{self, ReadKind},
     care_leaver_status,
-    local_offer::{self, PublishedItem},
+    entitlement_facts::{self, Facts},
+    local_offer::{self, PublishedItem, Snapshot},
     outbox,
 };
 use crate::{
@@ -24,7 +25,7 @@ use crate::{
     domain::{
         access::{self, Action, ListScope},
         calendar::date_in_england,
-        care_leaver::Category,
+        care_leaver::{self, Category},
         entitlements::{
             self, Availability, Circumstances, KeyDocument, Status, Step, can_ask, can_record,
         },
@@ -100,34 +101,21 @@ fn known_by(recorded_at: DateTime<Utc>, as_of: NaiveDate) -> bool {
     date_in_england(recorded_at) <= as_of
 }
 
-async fn conditions_on(
-    db: &impl ConnectionTrait,
-    young_person_id: Uuid,
-    as_of: NaiveDate,
-) -> Result<Vec<Condition>> {
-    Ok(circumstance::Entity::find()
-        .filter(circumstance::Column::YoungPersonId.eq(young_person_id))
-        .order_by_desc(circumstance::Column::RecordedAt)
-        .all(db)
-        .await?
-        .into_iter()
-        .find(|row| known_by(row.recorded_at, as_of))
-        .map(|row| conditions_from(&row.conditions))
-        .unwrap_or_default())
-}
-
-async fn circumstances(
-    db: &impl ConnectionTrait,
-    person: &young_person::Model,
-    as_of: NaiveDate,
-) -> Result<Circumstances> {
-    Ok(Circumstances {
+/// What the rules need to know about a young person on `as_of`.
+fn circumstances(person: &young_person::Model, facts: &Facts, as_of: NaiveDate) -> Circumstances {
+    Circumstances {
         born: person.date_of_birth,
-        category: care_leaver_status::status_of(db, person, as_of)
-            .await?
-            .category,
-        conditions: conditions_on(db, person.id, as_of).await?,
-    })
+        category: care_leaver::status(
+            care_leaver::category(person.date_of_birth, &facts.periods_of_care, as_of),
+            care_leaver_status::in_force(&facts.statuses, as_of).map(|(_, category)| category),
+        ),
+        conditions: facts
+            .circumstances
+            .iter()
+            .find(|row| known_by(row.recorded_at, as_of))
+            .map(|row| conditions_from(&row.conditions))
+            .unwrap_or_default(),
+    }
 }
 
 /// Everything a young person can get, as of a date (today if none): what the rules said then
@@ -150,61 +138,81 @@ pub async fn of(
     )
     .await?;
     let as_of = as_of.unwrap_or_else(|| state.clock.today());
-    let facts = circumstances(&state.db, &person, as_of).await?;
+    let facts = entitlement_facts::of(state, &person).await?;
     let offer = local_offer::snapshot(state, person.authority_id).await?;
-    let steps: Vec<entitlement_step::Model> = entitlement_step::Entity::find()
-        .filter(entitlement_step::Column::YoungPersonId.eq(person.id))
-        .order_by_asc(entitlement_step::Column::RecordedAt)
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .filter(|s| known_by(s.recorded_at, as_of))
-        .collect();
-    let ticks: Vec<key_document::Model> = key_document::Entity::find()
-        .filter(key_document::Column::YoungPersonId.eq(person.id))
-        .order_by_asc(key_document::Column::RecordedAt)
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .filter(|t| known_by(t.recorded_at, as_of))
-        .collect();
-    let mut recorder_ids: Vec<Uuid> = steps
-        .iter()
-        .map(|s| s.recorded_by)
-        .chain(ticks.iter().map(|t| t.recorded_by))
-        .collect();
-    recorder_ids.sort();
-    recorder_ids.dedup();
-    let recorders: HashMap<Uuid, user::Model> = if recorder_ids.is_empty() {
-        HashMap::new()
-    } else {
-        user::Entity::find()
-            .filter(user::Column::Id.is_in(recorder_ids))
-            .all(&state.db)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u))
-            .collect()
-    };
+    Ok(worked_out(&person, &facts, &offer, as_of))
+}
+
+/// `of`, made into a response by `render`: once for each state of what it is worked out from,
+/// so that reading it again while nothing has changed costs no more than checking that.
+pub async fn rendered(
+    state: &AppState,
+    caller: &Caller,
+    young_person_id: Uuid,
+    as_of: Option<NaiveDate>,
+    render: impl FnOnce(Entitlements) -> Vec<u8>,
+) -> Result<Arc<[u8]>> {
+    let person = authorise_read(
+        state,
+        caller,
+        young_person_id,
+        Action::ReadEntitlements,
+        ReadKind::Entitlements,
+        state.clock.today(),
+        state.clock.now(),
+    )
+    .await?;
+    let as_of = as_of.unwrap_or_else(|| state.clock.today());
+    let facts = entitlement_facts::of(state, &person).await?;
+    let offer = local_offer::snapshot(state, person.authority_id).await?;
+    // The facts are held for one young person at one version; the rest is in the key.
+    let key = offer
+        .stamp
+        .etag(&[&person.date_of_birth.to_string(), &as_of.to_string()]);
+    Ok(facts
+        .rendered
+        .get_or_make(&key, || render(worked_out(&person, &facts, &offer, as_of))))
+}
+
+/// Every published item of the offer for this young person on `as_of`: what the rules say,
+/// and what had been recorded by then.
+fn worked_out(
+    person: &young_person::Model,
+    facts: &Facts,
+    offer: &Snapshot,
+    as_of: NaiveDate,
+) -> Entitlements {
     let name_of = |id: Uuid| {
-        recorders
-            .get(&id)
-            .map_or_else(|| "A former member of staff".to_owned(), |u| u.name.clone())
+        facts.recorders.get(&id).map_or_else(
+            || "A former member of staff".to_owned(),
+            |recorder| recorder.name.clone(),
+        )
     };
     let by_young_person = |id: Uuid| {
-        recorders
+        facts
+            .recorders
             .get(&id)
-            .is_some_and(|u| u.young_person_id == Some(person.id))
+            .is_some_and(|recorder| recorder.young_person_id == Some(person.id))
     };
+    let ticks: Vec<&key_document::Model> = facts
+        .ticks
+        .iter()
+        .filter(|t| known_by(t.recorded_at, as_of))
+        .collect();
+    let known = circumstances(person, facts, as_of);
     let mut by_item: HashMap<Uuid, Vec<StepRecord>> = HashMap::new();
-    for s in steps {
+    for s in facts
+        .steps
+        .iter()
+        .filter(|s| known_by(s.recorded_at, as_of))
+    {
         let Some(step) = Step::from_code(&s.step) else {
             continue;
         };
         by_item.entry(s.item_id).or_default().push(StepRecord {
             step,
-            message: s.message,
-            reason: s.reason,
+            message: s.message.clone(),
+            reason: s.reason.clone(),
             received_on: s.received_on,
             amount_pence: s.amount_pence,
             recorded_by: name_of(s.recorded_by),
@@ -219,7 +227,7 @@ pub async fn of(
             let (item_id, item) = (*item_id, item.clone());
             let steps = by_item.remove(&item_id).unwrap_or_default();
             let latest = steps.last().map(|s| s.step);
-            let availability = entitlements::availability(&item.eligibility, &facts, as_of);
+            let availability = entitlements::availability(&item.eligibility, &known, as_of);
             Entitlement {
                 item_id,
                 status: entitlements::status(&availability, latest),
@@ -247,16 +255,16 @@ pub async fn of(
             }
         })
         .collect();
-    Ok(Entitlements {
+    Entitlements {
         young_person_id: person.id,
         name: full_name(&person.given_name, &person.family_name),
         date_of_birth: person.date_of_birth,
         as_of,
-        category: facts.category,
-        conditions: facts.conditions,
+        category: known.category,
+        conditions: known.conditions,
         items,
         key_documents,
-    })
+    }
 }
 
 /// The published item, in the young person's authority's offer.
@@ -381,13 +389,17 @@ pub async fn ask(
     .await?;
     let message = optional_text("message", message)?;
     let item = offer_item(state, &person, item_id).await?;
-    let facts = circumstances(&state.db, &person, today).await?;
+    let known = circumstances(
+        &person,
+        &*entitlement_facts::of(state, &person).await?,
+        today,
+    );
     // Read before the transaction, so that its first statement writes: on SQLite that waits
     // for the lock instead of failing on a stale snapshot. `add_step` refuses the change if
     // the current step moved meanwhile.
     let current = current_step(&state.db, person.id, item_id).await?;
     let latest = current.as_ref().and_then(|c| Step::from_code(&c.step));
-    let availability = entitlements::availability(&item.eligibility, &facts, today);
+    let availability = entitlements::availability(&item.eligibility, &known, today);
     if !can_ask(&availability, latest, item.amount.map(|a| a.period)) {
         return Err(Error::Conflict(match latest {
             Some(Step::Requested | Step::Approved) => {

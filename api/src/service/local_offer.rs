@@ -2,8 +2,7 @@
 //! runs for, in English and in the languages they have been translated into. Stored items are
 //! turned back into the domain's types here.
 use std::{
-    collections::HashMap,
-    sync::{Arc, Mutex, OnceLock, RwLock},
+    sync::{Arc, OnceLock, RwLock},
     time::{Duration, Instant},
 };
 
@@ -15,7 +14,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::tokens;
+use super::{rendered::Rendered, tokens};
 use crate::{
     AppState,
     domain::{
@@ -232,28 +231,12 @@ pub struct Snapshot {
     pub stamp: Stamp,
     /// By area and then title.
     pub items: Vec<PublishedItem>,
-    /// Responses already made from this snapshot, by what was asked: the HTTP layer's, so
-    /// that the same answer is not serialised twice.
-    rendered: Mutex<HashMap<String, Arc<[u8]>>>,
+    /// Responses already made from this snapshot, by what was asked.
+    pub rendered: Rendered,
 }
 
-impl Snapshot {
-    /// The response for `key`, made once per snapshot by `render`.
-    pub fn rendered(&self, key: &str, render: impl FnOnce() -> Vec<u8>) -> Arc<[u8]> {
-        let mut rendered = self.rendered.lock().expect("never left poisoned");
-        if let Some(body) = rendered.get(key) {
-            return body.clone();
-        }
-        let body: Arc<[u8]> = render().into();
-        // Bounded: a public search could otherwise fill memory with one entry per query.
-        if rendered.len() < MAX_RENDERED {
-            rendered.insert(key.to_owned(), body.clone());
-        }
-        body
-    }
-}
-
-const MAX_RENDERED: usize = 64;
+/// Responses kept per snapshot: bounded, as the languages and areas asked for are.
+const MOST_RENDERED: usize = 64;
 
 /// How long a snapshot is used without asking the database whether the offer changed. A
 /// change made through this replica is seen at once; one made through another replica, at
@@ -296,7 +279,7 @@ pub async fn snapshot(state: &AppState, authority_id: Uuid) -> Result<Arc<Snapsh
             authority_id,
             stamp: now,
             items: published_items(&state.db, authority_id).await?,
-            rendered: Mutex::default(),
+            rendered: Rendered::new(MOST_RENDERED),
         }),
     };
     *state.offer.held.write().expect("never left poisoned") =

@@ -232,7 +232,7 @@ pub async fn refresh(state: &AppState, presented: &str) -> Result<TokenPair> {
         .exec(&state.db)
         .await?;
     if claimed.rows_affected != 1 {
-        revoke_session(&state.db, session.id, "refresh_token_reused", now).await?;
+        revoke_session(state, session.id, "refresh_token_reused", now).await?;
         tracing::warn!(session_id = %session.id, "refresh token reused; session revoked");
         return Err(Error::Unauthenticated);
     }
@@ -250,15 +250,16 @@ pub async fn refresh(state: &AppState, presented: &str) -> Result<TokenPair> {
 /// End a session: its refresh tokens and access tokens stop working at once.
 #[tracing::instrument(skip(state))]
 pub async fn sign_out(state: &AppState, session_id: Uuid) -> Result<()> {
-    revoke_session(&state.db, session_id, "logout", state.clock.now()).await
+    revoke_session(state, session_id, "logout", state.clock.now()).await
 }
 
 async fn revoke_session(
-    db: &impl ConnectionTrait,
+    state: &AppState,
     session_id: Uuid,
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    state.live_sessions.forget(session_id);
     auth_session::Entity::update_many()
         .col_expr(
             auth_session::Column::RevokedAt,
@@ -270,7 +271,7 @@ async fn revoke_session(
         )
         .filter(auth_session::Column::Id.eq(session_id))
         .filter(auth_session::Column::RevokedAt.is_null())
-        .exec(db)
+        .exec(&state.db)
         .await?;
     Ok(())
 }
@@ -283,12 +284,19 @@ pub struct Authenticated {
 }
 
 /// The account behind a bearer token whose session is still live: one query, because it
-/// runs on every API request.
+/// runs on every API request, and none when the session was found live moments ago (see
+/// `live_sessions`).
 pub async fn authenticate(state: &AppState, bearer: &str) -> Result<Authenticated> {
     let claims = state
         .tokens
         .verify_access_token(bearer)
         .ok_or(Error::Unauthenticated)?;
+    if let Some(account) = state.live_sessions.get(claims.sid, claims.sub) {
+        return Ok(Authenticated {
+            account,
+            session_id: claims.sid,
+        });
+    }
     let live_session = auth_session::Entity::find()
         .select_only()
         .column(auth_session::Column::UserId)
@@ -303,6 +311,7 @@ pub async fn authenticate(state: &AppState, bearer: &str) -> Result<Authenticate
     )
     .await?
     .ok_or(Error::Unauthenticated)?;
+    state.live_sessions.keep(claims.sid, &account);
     Ok(Authenticated {
         account,
         session_id: claims.sid,

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::young_person;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, NotSet, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -165,6 +165,7 @@ async fn insert_checked(
         date_of_birth: Set(checked.date_of_birth.date()),
         created_at: Set(now),
         updated_at: Set(now),
+        facts_version: NotSet,
     }
     .insert(db)
     .await?)

@@ -6,8 +6,8 @@ use entity::{
     staff_allocation, team, user, young_person,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, NotSet,
+    QueryFilter, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -238,6 +238,7 @@ pub async fn seed(
             date_of_birth: Set(born_aged(today, person.age)),
             created_at: Set(now),
             updated_at: Set(now),
+            facts_version: NotSet,
         }
         .insert(&txn)
         .await?;

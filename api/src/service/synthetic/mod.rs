@@ -17,7 +17,8 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    DbBackend, EntityTrait, Iterable, QueryFilter, QueryTrait, Set, Statement, TransactionTrait,
+    DbBackend, EntityTrait, Iterable, NotSet, QueryFilter, QueryTrait, Set, Statement,
+    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -372,6 +373,7 @@ impl Writer {
             date_of_birth: Set(child.date_of_birth),
             created_at: Set(now),
             updated_at: Set(now),
+            facts_version: NotSet,
         });
         for (period, legal_status) in facts.periods_of_care.iter().zip(&child.legal_statuses) {
             batch.care_episodes.push(care_episode::ActiveModel {
