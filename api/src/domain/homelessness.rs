@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::{
-    calendar::add_working_days,
+    calendar::{add_working_days, age_on},
     obligations::{self, Status},
     timeliness::{Measure, ReportingYear},
     validation::FieldErrors,
@@ -146,15 +146,26 @@ pub fn check_interim_accommodation(
     errors.into_result()
 }
 
-/// The joint assessment's dates: started no earlier than presenting, completed no earlier
-/// than started, neither in the future.
-pub fn check_assessment_dates(
+/// The joint assessment as recorded so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub started_on: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    pub areas: Vec<Area>,
+    /// Is the young person a child in need who requires accommodation? The decision turns on it.
+    pub requires_accommodation: Option<bool>,
+}
+
+/// Dates on or after the day the young person asked for help, none in the future, in order;
+/// and an assessment completed only once every area has been assessed and the question the
+/// decision turns on has been answered.
+pub fn check_assessment(
     presented_on: NaiveDate,
-    started_on: Option<NaiveDate>,
-    completed_on: Option<NaiveDate>,
+    assessment: &Assessment,
     today: NaiveDate,
 ) -> Result<(), FieldErrors> {
     let mut errors = FieldErrors::new();
+    let (started_on, completed_on) = (assessment.started_on, assessment.completed_on);
     for (field, day) in [("started_on", started_on), ("completed_on", completed_on)] {
         match day {
             Some(day) if day > today => errors.add(field, "The date must be today or in the past"),
@@ -172,6 +183,35 @@ pub fn check_assessment_dates(
             "The assessment cannot be completed before it started",
         ),
         _ => {}
+    }
+    if completed_on.is_some() {
+        if !Area::ALL.iter().all(|area| assessment.areas.contains(area)) {
+            errors.add(
+                "areas",
+                "Assess every area before completing the assessment",
+            );
+        }
+        if assessment.requires_accommodation.is_none() {
+            errors.add(
+                "requires_accommodation",
+                "Say whether the young person is a child in need who requires accommodation",
+            );
+        }
+    }
+    errors.into_result()
+}
+
+/// This duty is to young people who were 16 or 17 on the day they asked for help.
+pub fn check_age_when_presented(
+    born: NaiveDate,
+    presented_on: NaiveDate,
+) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    if !(16..18).contains(&age_on(born, presented_on)) {
+        errors.add(
+            "date_of_birth",
+            "This is for young people who were 16 or 17 when they asked for help",
+        );
     }
     errors.into_result()
 }
@@ -527,28 +567,71 @@ mod tests {
         );
     }
 
+    fn assessment(started_on: Option<NaiveDate>, completed_on: Option<NaiveDate>) -> Assessment {
+        Assessment {
+            started_on,
+            completed_on,
+            areas: Area::ALL.to_vec(),
+            requires_accommodation: Some(true),
+        }
+    }
+
     #[test]
     fn the_assessment_cannot_finish_before_it_starts_or_start_before_presenting() {
         let (presented, today) = (day(2026, 11, 30), day(2026, 12, 3));
-        assert!(check_assessment_dates(presented, Some(presented), Some(today), today).is_ok());
+        let check = |started, completed| {
+            check_assessment(presented, &assessment(started, completed), today)
+        };
+        assert!(check(Some(presented), Some(today)).is_ok());
+        assert_eq!(fields(check(Some(day(2026, 11, 29)), None)), ["started_on"]);
         assert_eq!(
-            fields(check_assessment_dates(
-                presented,
-                Some(day(2026, 11, 29)),
-                None,
-                today
-            )),
-            ["started_on"]
-        );
-        assert_eq!(
-            fields(check_assessment_dates(
-                presented,
-                Some(today),
-                Some(presented),
-                today
-            )),
+            fields(check(Some(today), Some(presented))),
             ["completed_on"]
         );
+        assert_eq!(fields(check(None, Some(today))), ["started_on"]);
+        assert_eq!(fields(check(Some(day(2026, 12, 4)), None)), ["started_on"]);
+    }
+
+    #[test]
+    fn an_assessment_is_completed_only_with_every_area_and_the_deciding_question_answered() {
+        let (presented, today) = (day(2026, 11, 30), day(2026, 12, 3));
+        let mut partial = assessment(Some(presented), Some(today));
+        partial.areas.pop();
+        partial.requires_accommodation = None;
+        assert_eq!(
+            fields(check_assessment(presented, &partial, today)),
+            ["areas", "requires_accommodation"]
+        );
+        // Still in progress, it may be partial.
+        partial.completed_on = None;
+        assert!(check_assessment(presented, &partial, today).is_ok());
+        // Areas named twice do not make up for one left out.
+        let mut repeated = assessment(Some(presented), Some(today));
+        repeated.areas = vec![Area::ALL[0]; Area::ALL.len()];
+        assert_eq!(
+            fields(check_assessment(presented, &repeated, today)),
+            ["areas"]
+        );
+    }
+
+    #[test]
+    fn only_young_people_16_or_17_on_the_day_they_asked_are_owed_this_duty() {
+        let presented = day(2026, 12, 3);
+        assert!(
+            check_age_when_presented(day(2010, 12, 3), presented).is_ok(),
+            "16 that day"
+        );
+        assert!(
+            check_age_when_presented(day(2008, 12, 4), presented).is_ok(),
+            "18 tomorrow"
+        );
+        for born in [day(2010, 12, 4), day(2008, 12, 3)] {
+            assert_eq!(
+                fields(check_age_when_presented(born, presented)),
+                ["date_of_birth"],
+                "born {born}"
+            );
+        }
     }
 
     #[test]

@@ -127,24 +127,18 @@ pub async fn of(
     young_person_id: Uuid,
     as_of: Option<NaiveDate>,
 ) -> Result<Entitlements> {
-    let person = authorise_read(
-        state,
-        caller,
-        young_person_id,
-        Action::ReadEntitlements,
-        ReadKind::Entitlements,
-        state.clock.today(),
-        state.clock.now(),
-    )
-    .await?;
-    let as_of = as_of.unwrap_or_else(|| state.clock.today());
-    let facts = entitlement_facts::of(state, &person).await?;
-    let offer = local_offer::snapshot(state, person.authority_id).await?;
-    Ok(worked_out(&person, &facts, &offer, as_of))
+    let read = read(state, caller, young_person_id, as_of).await?;
+    Ok(worked_out(
+        &read.person,
+        &read.facts,
+        &read.offer,
+        read.as_of,
+    ))
 }
 
 /// `of`, made into a response by `render`: once for each state of what it is worked out from,
 /// so that reading it again while nothing has changed costs no more than checking that.
+#[tracing::instrument(skip(state, caller, render))]
 pub async fn rendered(
     state: &AppState,
     caller: &Caller,
@@ -152,6 +146,36 @@ pub async fn rendered(
     as_of: Option<NaiveDate>,
     render: impl FnOnce(Entitlements) -> Vec<u8>,
 ) -> Result<Arc<[u8]>> {
+    let Read {
+        person,
+        facts,
+        offer,
+        as_of,
+    } = read(state, caller, young_person_id, as_of).await?;
+    // The facts are held for one young person at one version; the rest is in the key.
+    let key = offer
+        .stamp
+        .etag(&[&person.date_of_birth.to_string(), &as_of.to_string()]);
+    Ok(facts
+        .rendered
+        .get_or_make(&key, || render(worked_out(&person, &facts, &offer, as_of))))
+}
+
+/// What a young person's entitlements on a date are worked out from, once the caller may see
+/// them and the read is in the young person's access log.
+struct Read {
+    person: young_person::Model,
+    facts: Arc<Facts>,
+    offer: Arc<Snapshot>,
+    as_of: NaiveDate,
+}
+
+async fn read(
+    state: &AppState,
+    caller: &Caller,
+    young_person_id: Uuid,
+    as_of: Option<NaiveDate>,
+) -> Result<Read> {
     let person = authorise_read(
         state,
         caller,
@@ -162,16 +186,14 @@ pub async fn rendered(
         state.clock.now(),
     )
     .await?;
-    let as_of = as_of.unwrap_or_else(|| state.clock.today());
     let facts = entitlement_facts::of(state, &person).await?;
     let offer = local_offer::snapshot(state, person.authority_id).await?;
-    // The facts are held for one young person at one version; the rest is in the key.
-    let key = offer
-        .stamp
-        .etag(&[&person.date_of_birth.to_string(), &as_of.to_string()]);
-    Ok(facts
-        .rendered
-        .get_or_make(&key, || render(worked_out(&person, &facts, &offer, as_of))))
+    Ok(Read {
+        person,
+        facts,
+        offer,
+        as_of: as_of.unwrap_or_else(|| state.clock.today()),
+    })
 }
 
 /// Every published item of the offer for this young person on `as_of`: what the rules say,

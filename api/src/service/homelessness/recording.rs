@@ -18,12 +18,11 @@ use crate::{
     AppState,
     domain::{
         access::{Decision as Access, HomelessAction, decide_homeless_case},
-        calendar::age_on,
         care::{self, LegalStatus},
         homelessness::{
-            AccommodationKind, Area, Decision, DecisionFacts, Outcome, Presented,
-            RightsInformation, check_assessment_dates, check_decision, check_interim_accommodation,
-            check_rights_information,
+            AccommodationKind, Area, Assessment, Decision, DecisionFacts, Outcome, Presented,
+            RightsInformation, check_age_when_presented, check_assessment, check_decision,
+            check_interim_accommodation, check_rights_information,
         },
         obligations::Span,
         people::Email,
@@ -204,12 +203,9 @@ pub async fn open(state: &AppState, caller: &Caller, new: NewCase) -> Result<Uui
         }
     };
     if let Some(born) = date_of_birth
-        && !(16..18).contains(&age_on(born, new.presented_on))
+        && let Err(found) = check_age_when_presented(born, new.presented_on)
     {
-        errors.add(
-            "date_of_birth",
-            "This is for young people who were 16 or 17 when they asked for help",
-        );
+        errors.merge(found);
     }
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
@@ -306,28 +302,18 @@ pub async fn record_assessment(
             "The decision has been made: the assessment can no longer change".into(),
         ));
     }
-    let mut errors = check_assessment_dates(
+    let mut errors = check_assessment(
         row.presented_on,
-        update.started_on,
-        update.completed_on,
+        &Assessment {
+            started_on: update.started_on,
+            completed_on: update.completed_on,
+            areas: update.areas.clone(),
+            requires_accommodation: update.requires_accommodation,
+        },
         state.clock.today(),
     )
     .err()
     .unwrap_or_default();
-    if update.completed_on.is_some() {
-        if update.areas.len() < Area::ALL.len() {
-            errors.add(
-                "areas",
-                "Assess every area before completing the assessment",
-            );
-        }
-        if update.requires_accommodation.is_none() {
-            errors.add(
-                "requires_accommodation",
-                "Say whether the young person is a child in need who requires accommodation",
-            );
-        }
-    }
     text_errors(
         &mut errors,
         "views_and_wishes",
