@@ -209,6 +209,86 @@ async fn bed_and_breakfast_is_refused_and_other_interim_accommodation_is_kept() 
 }
 
 #[tokio::test]
+async fn a_late_joint_assessment_is_on_the_authority_wide_overdue_list_until_done_or_decided() {
+    let app = spawn_app().await;
+    let manager = app.token_for("manager@example.org").await;
+    let sw = app.token_for("sw@example.org").await;
+    const OVERDUE: &str = "/api/v1/obligations?status=overdue&kind=homeless_joint_assessment";
+    let presented = app.today() - Duration::days(21);
+    let due = api::domain::homelessness::assessment_due(presented, 10);
+
+    let late = open_case(&app, presented).await;
+    let overdue = app.get(OVERDUE, &manager).await;
+    assert_eq!(overdue.status, StatusCode::OK, "{}", overdue.body);
+    assert_eq!(overdue.body["total"], 1, "{}", overdue.body);
+    assert_eq!(
+        overdue.body["items"][0]["young_person_id"],
+        late["young_person_id"]
+    );
+    assert_eq!(overdue.body["items"][0]["due_on"], due.to_string());
+
+    // Completed today, a week or so late: off the overdue list, and kept as met late.
+    let id = late["id"].as_str().unwrap();
+    let assessed = app
+        .put(
+            &format!("{CASES}/{id}/assessment"),
+            &sw,
+            json!({
+                "started_on": presented.to_string(),
+                "completed_on": app.today().to_string(),
+                "areas": every_area(),
+                "requires_accommodation": false,
+            }),
+        )
+        .await;
+    assert_eq!(assessed.status, StatusCode::OK, "{}", assessed.body);
+    assert_eq!(app.get(OVERDUE, &manager).await.body["total"], 0);
+    let young_person_id = late["young_person_id"].as_str().unwrap();
+    let theirs = app
+        .get(
+            &format!("/api/v1/young-people/{young_person_id}/obligations"),
+            &manager,
+        )
+        .await;
+    assert_eq!(theirs.status, StatusCode::OK, "{}", theirs.body);
+    let assessment: Vec<&Value> = theirs.body["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["kind"] == "homeless_joint_assessment")
+        .collect();
+    assert_eq!(assessment.len(), 1, "{}", theirs.body);
+    assert_eq!(assessment[0]["status"], "met_late");
+
+    // Another went home before being assessed: once decided, the assessment is not owed.
+    let went_home = open_case(&app, presented).await;
+    assert_eq!(app.get(OVERDUE, &manager).await.body["total"], 1);
+    let id = went_home["id"].as_str().unwrap();
+    let rights = app
+        .post(
+            &format!("{CASES}/{id}/rights-information"),
+            &sw,
+            rights_today(&app),
+        )
+        .await;
+    assert_eq!(rights.status, StatusCode::CREATED, "{}", rights.body);
+    let decided = app
+        .post(
+            &format!("{CASES}/{id}/decision"),
+            &sw,
+            json!({
+                "outcome": "returned_home",
+                "decided_on": app.today().to_string(),
+                "reasons": "Alex and their mum agreed Alex goes home, with support",
+                "declined_section_20": false,
+            }),
+        )
+        .await;
+    assert_eq!(decided.status, StatusCode::CREATED, "{}", decided.body);
+    assert_eq!(app.get(OVERDUE, &manager).await.body["total"], 0);
+}
+
+#[tokio::test]
 async fn no_decision_before_rights_and_a_child_in_need_who_needs_accommodation_gets_section_20() {
     let app = spawn_app().await;
     let case = open_case(&app, app.today()).await;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::{
     calendar::{add_months, add_weeks, add_working_days, age_on},
-    care_leaver,
+    care_leaver, homelessness,
 };
 
 /// An open obligation is "due soon" when it is due within this many calendar days.
@@ -26,10 +26,11 @@ pub enum Kind {
     PaContact,
     PathwayPlanReview,
     NeedsAssessment,
+    HomelessJointAssessment,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::LacReview,
         Kind::CarePlan,
         Kind::InitialHealthAssessment,
@@ -39,6 +40,7 @@ impl Kind {
         Kind::PaContact,
         Kind::PathwayPlanReview,
         Kind::NeedsAssessment,
+        Kind::HomelessJointAssessment,
     ];
 
     pub fn code(self) -> &'static str {
@@ -52,6 +54,7 @@ impl Kind {
             Kind::PaContact => "pa_contact",
             Kind::PathwayPlanReview => "pathway_plan_review",
             Kind::NeedsAssessment => "needs_assessment",
+            Kind::HomelessJointAssessment => "homeless_joint_assessment",
         }
     }
 
@@ -202,6 +205,17 @@ pub struct Facts {
     pub pa_contacts_on: Vec<NaiveDate>,
     /// Days a pathway plan was agreed.
     pub pathway_plans_agreed_on: Vec<NaiveDate>,
+    /// Each time they asked for help as a homeless 16 or 17 year old.
+    pub homeless_presentations: Vec<HomelessPresentation>,
+}
+
+/// A homeless 16 or 17 year old asking for help, and how their joint assessment went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HomelessPresentation {
+    pub presented_on: NaiveDate,
+    pub assessment_completed_on: Option<NaiveDate>,
+    /// When the decision was made: an assessment not completed by then is no longer owed.
+    pub decided_on: Option<NaiveDate>,
 }
 
 /// Intervals the authority sets for itself, where no regulation fixes one.
@@ -257,6 +271,7 @@ pub fn obligations(facts: &Facts, standards: &LocalStandards, as_of: NaiveDate) 
     all.extend(pa_contacts(facts, standards, as_of));
     all.extend(pathway_plan_reviews(facts, as_of));
     all.extend(needs_assessment(facts, as_of));
+    all.extend(homeless_assessments(facts, standards, as_of));
     all.sort_by_key(|o| (o.kind, o.due_on));
     all
 }
@@ -548,6 +563,39 @@ fn needs_assessment(facts: &Facts, as_of: NaiveDate) -> Vec<Obligation> {
         true,
         as_of,
     )
+}
+
+/// 2018 joint guidance on homeless 16 and 17 year olds: the housing authority and children's
+/// services assess together, within the working days the local protocol sets (there is no
+/// national figure). Owed until completed, or until the case is decided without it (the young
+/// person went home, say).
+fn homeless_assessments(
+    facts: &Facts,
+    standards: &LocalStandards,
+    as_of: NaiveDate,
+) -> Vec<Obligation> {
+    facts
+        .homeless_presentations
+        .iter()
+        .filter(|p| p.presented_on <= as_of)
+        .flat_map(|p| {
+            let completed: Vec<NaiveDate> = p
+                .assessment_completed_on
+                .filter(|d| *d <= as_of)
+                .into_iter()
+                .collect();
+            once(
+                Kind::HomelessJointAssessment,
+                homelessness::assessment_due(
+                    p.presented_on,
+                    standards.homeless_assessment_working_days,
+                ),
+                &completed,
+                p.decided_on.is_none_or(|d| d > as_of),
+                as_of,
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -1070,5 +1118,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_homeless_joint_assessment_is_owed_from_asking_until_completed_or_decided() {
+        let standards = LocalStandards::default();
+        let asked = HomelessPresentation {
+            presented_on: d("2026-12-17"),
+            assessment_completed_on: None,
+            decided_on: None,
+        };
+        let facts = |p: HomelessPresentation| Facts {
+            homeless_presentations: vec![p],
+            ..Facts::default()
+        };
+        let owed = |p, as_of| -> Vec<(NaiveDate, Status)> {
+            obligations(&facts(p), &standards, d(as_of))
+                .into_iter()
+                .filter(|o| o.kind == Kind::HomelessJointAssessment)
+                .map(|o| (o.due_on, o.status))
+                .collect()
+        };
+        // 10 working days, with Christmas, Boxing Day (substituted) and New Year's Day out.
+        let due = d("2027-01-05");
+        assert_eq!(owed(asked, "2026-12-16"), [], "nothing before they ask");
+        assert_eq!(owed(asked, "2027-01-05"), [(due, Status::DueSoon)]);
+        assert_eq!(owed(asked, "2027-01-06"), [(due, Status::Overdue)]);
+        let done = HomelessPresentation {
+            assessment_completed_on: Some(d("2027-01-06")),
+            ..asked
+        };
+        assert_eq!(owed(done, "2027-01-07"), [(due, Status::MetLate)]);
+        let went_home = HomelessPresentation {
+            decided_on: Some(d("2027-01-04")),
+            ..asked
+        };
+        assert_eq!(owed(went_home, "2027-01-03"), [(due, Status::DueSoon)]);
+        assert_eq!(owed(went_home, "2027-01-20"), [], "not owed once decided");
     }
 }

@@ -32,6 +32,7 @@ pub enum KindName {
     PaContact,
     PathwayPlanReview,
     NeedsAssessment,
+    HomelessJointAssessment,
 }
 
 impl From<Kind> for KindName {
@@ -46,6 +47,7 @@ impl From<Kind> for KindName {
             Kind::PaContact => KindName::PaContact,
             Kind::PathwayPlanReview => KindName::PathwayPlanReview,
             Kind::NeedsAssessment => KindName::NeedsAssessment,
+            Kind::HomelessJointAssessment => KindName::HomelessJointAssessment,
         }
     }
 }
@@ -62,6 +64,7 @@ impl From<KindName> for Kind {
             KindName::PaContact => Kind::PaContact,
             KindName::PathwayPlanReview => Kind::PathwayPlanReview,
             KindName::NeedsAssessment => Kind::NeedsAssessment,
+            KindName::HomelessJointAssessment => Kind::HomelessJointAssessment,
         }
     }
 }

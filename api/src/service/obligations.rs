@@ -4,8 +4,8 @@
 //! about them is recorded, in the same transaction.
 use chrono::{Duration, NaiveDate};
 use entity::{
-    care_episode, care_plan, health_assessment, health_entry, obligation, pa_contact,
-    pathway_plan_version, placement, review, social_worker_visit, young_person,
+    care_episode, care_plan, health_assessment, health_entry, homeless_case, obligation,
+    pa_contact, pathway_plan_version, placement, review, social_worker_visit, young_person,
 };
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -26,8 +26,8 @@ use crate::{
         access::{self, Action, ListScope},
         health::{CheckKind, EntryKind},
         obligations::{
-            self, AssessmentKind, DUE_SOON_DAYS, Facts, HealthAssessment, Kind, LocalStandards,
-            Obligation, Span, Status,
+            self, AssessmentKind, DUE_SOON_DAYS, Facts, HealthAssessment, HomelessPresentation,
+            Kind, LocalStandards, Obligation, Span, Status,
         },
         roles::Role,
     },
@@ -75,6 +75,10 @@ pub async fn load_facts(db: &impl ConnectionTrait, person: &young_person::Model)
         .filter(pa_contact::Column::YoungPersonId.eq(id))
         .all(db)
         .await?;
+    let homeless_cases = homeless_case::Entity::find()
+        .filter(homeless_case::Column::YoungPersonId.eq(id))
+        .all(db)
+        .await?;
     Ok(Facts {
         date_of_birth: Some(person.date_of_birth),
         periods_of_care: periods
@@ -106,6 +110,14 @@ pub async fn load_facts(db: &impl ConnectionTrait, person: &young_person::Model)
         dental_checks_on: dental_checks.iter().map(|c| c.happened_on).collect(),
         pa_contacts_on: pa_contacts.iter().map(|c| c.contact_on).collect(),
         pathway_plans_agreed_on: plans_agreed.iter().map(|p| p.agreed_on).collect(),
+        homeless_presentations: homeless_cases
+            .iter()
+            .map(|c| HomelessPresentation {
+                presented_on: c.presented_on,
+                assessment_completed_on: c.assessment_completed_on,
+                decided_on: c.decided_on,
+            })
+            .collect(),
     })
 }
 

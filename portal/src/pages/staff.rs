@@ -118,6 +118,7 @@ pub fn kind_title(kind: Kind) -> &'static str {
         Kind::PaContact => "Contact with their personal adviser",
         Kind::PathwayPlanReview => "Pathway plan review",
         Kind::NeedsAssessment => "Needs assessment and first pathway plan",
+        Kind::HomelessJointAssessment => "Homelessness joint assessment",
     }
 }
 

@@ -272,6 +272,12 @@ pub async fn open(state: &AppState, caller: &Caller, new: NewCase) -> Result<Uui
     }
     .insert(&txn)
     .await?;
+    // The joint assessment's deadline joins the young person's statutory deadlines.
+    let person = young_person::Entity::find_by_id(young_person_id)
+        .one(&txn)
+        .await?
+        .ok_or(Error::NotFound)?;
+    obligations::refresh(&txn, &person, &state.standards, today, now).await?;
     txn.commit().await?;
     tracing::info!(case_id = %id, "homelessness case opened");
     Ok(id)
@@ -336,6 +342,7 @@ pub async fn record_assessment(
     let mut areas = update.areas;
     areas.sort();
     areas.dedup();
+    let young_person_id = row.young_person_id;
     let mut changed: homeless_case::ActiveModel = row.into();
     changed.assessment_started_on = Set(update.started_on);
     changed.assessment_completed_on = Set(update.completed_on);
@@ -348,7 +355,21 @@ pub async fn record_assessment(
     changed.housing_officer_id = Set(housing);
     changed.social_worker_id = Set(social);
     changed.updated_at = Set(state.clock.now());
-    changed.update(&state.db).await?;
+    let txn = state.db.begin().await?;
+    changed.update(&txn).await?;
+    let person = young_person::Entity::find_by_id(young_person_id)
+        .one(&txn)
+        .await?
+        .ok_or(Error::NotFound)?;
+    obligations::refresh(
+        &txn,
+        &person,
+        &state.standards,
+        state.clock.today(),
+        state.clock.now(),
+    )
+    .await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -576,9 +597,8 @@ pub async fn decide(state: &AppState, caller: &Caller, id: Uuid, decision: Decis
             allocate_social_worker(&txn, young_person_id, worker, decision.decided_on, now).await?;
         }
     }
-    if accommodated {
-        obligations::refresh(&txn, &person, &state.standards, today, now).await?;
-    }
+    // The joint assessment is no longer owed once decided; a period of care starts its clocks.
+    obligations::refresh(&txn, &person, &state.standards, today, now).await?;
     txn.commit().await?;
     tracing::info!(case_id = %id, accommodated, "homelessness decision recorded");
     Ok(())
