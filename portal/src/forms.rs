@@ -492,6 +492,72 @@ pub fn given(answer: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Radio or checkbox choices from every value of a domain type, by its code and its words.
+pub fn choices<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    words: fn(T) -> &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    all.iter().map(|v| (code(*v), words(*v))).collect()
+}
+
+/// The choices of a "Yes" or "No" question, as `yes_no` reads them back.
+pub const YES_NO: [(&str, &str); 2] = [("yes", "Yes"), ("no", "No")];
+
+/// Fields of a one-page form read as pairs, each showing what was typed (a date as
+/// `{name}_day`, `{name}_month` and `{name}_year`) and its problems.
+pub struct Answered<'a> {
+    pub answers: &'a [(String, String)],
+    pub errors: &'a ErrorSummary,
+}
+
+impl Answered<'_> {
+    fn answer(&self, name: &str) -> &str {
+        answer(self.answers, name)
+    }
+
+    /// Every answer sent under `name`: the boxes ticked in a checkbox group.
+    fn ticked(&self, name: &str) -> Vec<&str> {
+        self.answers
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
+    pub fn date(&self, name: &str, legend: &str) -> DateField {
+        let part = |p: &str| self.answer(&format!("{name}_{p}")).to_owned();
+        DateField::new(name, legend)
+            .hint("For example, 28 11 2026")
+            .typed(&part("day"), &part("month"), &part("year"))
+            .errors_from(self.errors)
+    }
+
+    pub fn radios(&self, name: &str, legend: &str, choices: &[(&str, &str)]) -> ChoiceField {
+        ChoiceField::radios(name, legend, choices)
+            .select(&[self.answer(name)])
+            .errors_from(self.errors)
+    }
+
+    pub fn checkboxes(&self, name: &str, legend: &str, choices: &[(&str, &str)]) -> ChoiceField {
+        ChoiceField::checkboxes(name, legend, choices)
+            .select(&self.ticked(name))
+            .errors_from(self.errors)
+    }
+
+    pub fn text(&self, name: &str, label: &str) -> TextField {
+        TextField::new(name, label)
+            .value(self.answer(name))
+            .errors_from(self.errors)
+    }
+
+    pub fn textarea(&self, name: &str, label: &str) -> TextareaField {
+        TextareaField::new(name, label)
+            .value(self.answer(name))
+            .errors_from(self.errors)
+    }
+}
+
 /// Any one field, so that a form can be a list of them drawn by one template.
 #[derive(Debug, Clone)]
 pub enum Field {
@@ -499,6 +565,30 @@ pub enum Field {
     Date(DateField),
     Choice(ChoiceField),
     Textarea(TextareaField),
+}
+
+impl From<TextField> for Field {
+    fn from(field: TextField) -> Self {
+        Field::Text(field)
+    }
+}
+
+impl From<DateField> for Field {
+    fn from(field: DateField) -> Self {
+        Field::Date(field)
+    }
+}
+
+impl From<ChoiceField> for Field {
+    fn from(field: ChoiceField) -> Self {
+        Field::Choice(field)
+    }
+}
+
+impl From<TextareaField> for Field {
+    fn from(field: TextareaField) -> Self {
+        Field::Textarea(field)
+    }
 }
 
 impl Field {

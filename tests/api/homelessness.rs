@@ -75,6 +75,18 @@ fn rights_today(app: &TestApp) -> Value {
     })
 }
 
+/// A worker on the case records that the young person was told every route today.
+async fn explain_rights(app: &TestApp, token: &str, id: &str) {
+    let told = app
+        .post(
+            &format!("{CASES}/{id}/rights-information"),
+            token,
+            rights_today(app),
+        )
+        .await;
+    assert_eq!(told.status, StatusCode::CREATED, "{}", told.body);
+}
+
 #[tokio::test]
 async fn a_housing_officer_opens_a_case_and_the_joint_assessment_is_due_in_10_working_days() {
     let app = spawn_app().await;
@@ -264,14 +276,7 @@ async fn a_late_joint_assessment_is_on_the_authority_wide_overdue_list_until_don
     let went_home = open_case(&app, presented).await;
     assert_eq!(app.get(OVERDUE, &manager).await.body["total"], 1);
     let id = went_home["id"].as_str().unwrap();
-    let rights = app
-        .post(
-            &format!("{CASES}/{id}/rights-information"),
-            &sw,
-            rights_today(&app),
-        )
-        .await;
-    assert_eq!(rights.status, StatusCode::CREATED, "{}", rights.body);
+    explain_rights(&app, &sw, id).await;
     let decided = app
         .post(
             &format!("{CASES}/{id}/decision"),
@@ -336,14 +341,7 @@ async fn no_decision_before_rights_and_a_child_in_need_who_needs_accommodation_g
         .post(&format!("{CASES}/{id}/rights-information"), &sw, partly)
         .await;
     assert!(refused.problem(422)["errors"]["routes_explained"].is_array());
-    let told = app
-        .post(
-            &format!("{CASES}/{id}/rights-information"),
-            &sw,
-            rights_today(&app),
-        )
-        .await;
-    assert_eq!(told.status, StatusCode::CREATED, "{}", told.body);
+    explain_rights(&app, &sw, id).await;
 
     let housing_only = app
         .post(
@@ -453,12 +451,7 @@ async fn the_young_person_says_in_their_own_session_whether_they_understood() {
         .await;
     assert_eq!(before.status, StatusCode::CONFLICT, "nothing to answer yet");
 
-    app.post(
-        &format!("{CASES}/{id}/rights-information"),
-        &housing,
-        rights_today(&app),
-    )
-    .await;
+    explain_rights(&app, &housing, id).await;
     let again = app
         .post(&answer, &young_person, json!({"understood": false}))
         .await;

@@ -28,8 +28,8 @@ use uuid::Uuid;
 use super::case_url;
 use crate::{
     forms::{
-        ChoiceField, DateField, ErrorSummary, Field, TextField, TextareaField, answer, given,
-        read_date, required_date, yes_no,
+        Answered, ErrorSummary, Field, YES_NO, answer, choices, given, read_date, required_date,
+        yes_no,
     },
     pages::{
         CaseFormPage, Chrome, failed, ok, render, see_other,
@@ -44,16 +44,6 @@ pub enum CaseForm {
     Interim,
     Rights,
     Decision,
-}
-
-const YES_NO: [(&str, &str); 2] = [("yes", "Yes"), ("no", "No")];
-
-fn choices<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    words: fn(T) -> &'static str,
-) -> Vec<(&'static str, &'static str)> {
-    all.iter().map(|v| (code(*v), words(*v))).collect()
 }
 
 impl CaseForm {
@@ -83,42 +73,7 @@ impl CaseForm {
         errors: &ErrorSummary,
         social_workers: &[(String, String)],
     ) -> Vec<Field> {
-        let date = |name: &str, legend: &str| {
-            let part = |p: &str| answer(a, &format!("{name}_{p}")).to_owned();
-            Field::Date(
-                DateField::new(name, legend)
-                    .hint("For example, 28 11 2026")
-                    .typed(&part("day"), &part("month"), &part("year"))
-                    .errors_from(errors),
-            )
-        };
-        let radios = |name: &str, legend: &str, options: &[(&str, &str)]| {
-            Field::Choice(
-                ChoiceField::radios(name, legend, options)
-                    .select(&[answer(a, name)])
-                    .errors_from(errors),
-            )
-        };
-        let ticked = |name: &str| -> Vec<&str> {
-            a.iter()
-                .filter(|(n, _)| n == name)
-                .map(|(_, v)| v.as_str())
-                .collect()
-        };
-        let checkboxes = |name: &str, legend: &str, options: &[(&str, &str)]| {
-            Field::Choice(
-                ChoiceField::checkboxes(name, legend, options)
-                    .select(&ticked(name))
-                    .errors_from(errors),
-            )
-        };
-        let text = |name: &str, label: &str| {
-            Field::Text(
-                TextField::new(name, label)
-                    .value(answer(a, name))
-                    .errors_from(errors),
-            )
-        };
+        let f = Answered { answers: a, errors };
         let social_worker = || {
             let mut options: Vec<(&str, &str)> = vec![("", "Not known yet")];
             options.extend(
@@ -126,65 +81,60 @@ impl CaseForm {
                     .iter()
                     .map(|(id, name)| (id.as_str(), name.as_str())),
             );
-            Field::Choice(
-                ChoiceField::radios(
-                    "social_worker_id",
-                    "Which social worker is doing the joint assessment with you?",
-                    &options,
-                )
-                .select(&[answer(a, "social_worker_id")])
-                .errors_from(errors),
+            f.radios(
+                "social_worker_id",
+                "Which social worker is doing the joint assessment with you?",
+                &options,
             )
-        };
-        let textarea = |name: &str, label: &str| {
-            Field::Textarea(
-                TextareaField::new(name, label)
-                    .value(answer(a, name))
-                    .errors_from(errors),
-            )
+            .into()
         };
         match self {
             CaseForm::Open => {
-                let mut email = TextField::new("email", "Their email address (optional)")
+                let mut email = f
+                    .text("email", "Their email address (optional)")
                     .email()
-                    .hint("So that they can sign in to read their rights and tell us whether they understood them.")
-                    .value(answer(a, "email"))
-                    .errors_from(errors);
+                    .hint("So that they can sign in to read their rights and tell us whether they understood them.");
                 email.autocomplete = None;
                 vec![
-                    text("given_name", "First name"),
-                    text("family_name", "Last name"),
-                    date("date_of_birth", "Date of birth"),
-                    Field::Text(email),
-                    date("presented_on", "When did they ask for help?"),
-                    radios(
+                    f.text("given_name", "First name").into(),
+                    f.text("family_name", "Last name").into(),
+                    f.date("date_of_birth", "Date of birth").into(),
+                    email.into(),
+                    f.date("presented_on", "When did they ask for help?").into(),
+                    f.radios(
                         "presented",
                         "How did they come to us?",
                         &choices(Presented::ALL, Presented::code, Presented::words),
-                    ),
-                    textarea("staying_tonight", "Where are they staying tonight?"),
-                    radios("safe_tonight", "Is that safe?", &YES_NO),
+                    )
+                    .into(),
+                    f.textarea("staying_tonight", "Where are they staying tonight?")
+                        .into(),
+                    f.radios("safe_tonight", "Is that safe?", &YES_NO).into(),
                     social_worker(),
                 ]
             }
             CaseForm::Assessment => vec![
-                date("started_on", "When did the joint assessment start?"),
-                date("completed_on", "When was it completed?"),
-                checkboxes(
+                f.date("started_on", "When did the joint assessment start?")
+                    .into(),
+                f.date("completed_on", "When was it completed?").into(),
+                f.checkboxes(
                     "areas",
                     "Which areas have been assessed?",
                     &choices(Area::ALL, Area::code, Area::words),
-                ),
-                textarea("views_and_wishes", "The young person's views and wishes"),
-                radios(
+                )
+                .into(),
+                f.textarea("views_and_wishes", "The young person's views and wishes")
+                    .into(),
+                f.radios(
                     "requires_accommodation",
                     "Is the young person a child in need who requires accommodation?",
                     &YES_NO,
-                ),
+                )
+                .into(),
                 social_worker(),
             ],
             CaseForm::Interim => vec![
-                radios(
+                f.radios(
                     "kind",
                     "What kind of place is it?",
                     &choices(
@@ -192,51 +142,53 @@ impl CaseForm {
                         AccommodationKind::code,
                         AccommodationKind::words,
                     ),
-                ),
-                textarea("place", "Where is it?"),
-                date("from_on", "When did they move in?"),
-                date("to_on", "When did they leave? (if they have)"),
+                )
+                .into(),
+                f.textarea("place", "Where is it?").into(),
+                f.date("from_on", "When did they move in?").into(),
+                f.date("to_on", "When did they leave? (if they have)")
+                    .into(),
             ],
             CaseForm::Rights => vec![
-                date("given_on", "When did you explain their rights?"),
-                checkboxes(
+                f.date("given_on", "When did you explain their rights?")
+                    .into(),
+                f.checkboxes(
                     "routes_explained",
                     "Which routes did you explain?",
                     &choices(Route::ALL, Route::code, Route::words),
-                ),
-                date(
+                )
+                .into(),
+                f.date(
                     "advocate_offered_on",
                     "When did you offer an independent advocate?",
-                ),
-                radios("advocate_accepted", "Did they accept an advocate?", &YES_NO),
-                text("advocate_name", "The advocate's name, if they accepted"),
+                )
+                .into(),
+                f.radios("advocate_accepted", "Did they accept an advocate?", &YES_NO)
+                    .into(),
+                f.text("advocate_name", "The advocate's name, if they accepted")
+                    .into(),
             ],
             CaseForm::Decision => vec![
-                Field::Choice(
-                    ChoiceField::radios(
-                        "outcome",
-                        "What was decided?",
-                        &choices(Outcome::ALL, Outcome::code, Outcome::words),
-                    )
-                    .hint(
-                        "If the assessment found a child in need who requires accommodation, \
-                         they must be accommodated under section 20 unless, told what it means, \
-                         they declined it (the Southwark judgment).",
-                    )
-                    .select(&[answer(a, "outcome")])
-                    .errors_from(errors),
-                ),
-                date("decided_on", "When was it decided?"),
-                textarea("reasons", "The reasons the young person was given"),
-                Field::Choice(
-                    ChoiceField::checkboxes(
-                        "declined_section_20",
-                        "If they were offered accommodation under section 20",
-                        &[("yes", "They were told what it means, and declined it")],
-                    )
-                    .select(&ticked("declined_section_20"))
-                    .errors_from(errors),
-                ),
+                f.radios(
+                    "outcome",
+                    "What was decided?",
+                    &choices(Outcome::ALL, Outcome::code, Outcome::words),
+                )
+                .hint(
+                    "If the assessment found a child in need who requires accommodation, \
+                     they must be accommodated under section 20 unless, told what it means, \
+                     they declined it (the Southwark judgment).",
+                )
+                .into(),
+                f.date("decided_on", "When was it decided?").into(),
+                f.textarea("reasons", "The reasons the young person was given")
+                    .into(),
+                f.checkboxes(
+                    "declined_section_20",
+                    "If they were offered accommodation under section 20",
+                    &[("yes", "They were told what it means, and declined it")],
+                )
+                .into(),
             ],
         }
     }
@@ -385,21 +337,22 @@ async fn save(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let (context, _) = match context(state, &caller, id, form).await {
-        Ok(found) => found,
-        Err(error) => return failed(error, Some(&visitor)),
-    };
     let mut errors = ErrorSummary::default();
     match record(state, &caller, id, form, &a, &mut errors).await {
         Ok(Some(saved)) if errors.is_empty() => return see_other(&case_url(saved), &[]),
         Ok(_) => {}
         Err(Error::Invalid(fields)) => errors.add_field_errors(&fields),
         Err(Error::Conflict(message)) => errors.add(
-            form.fields(&a, &ErrorSummary::default(), &context.social_workers)[0].id(),
+            form.fields(&a, &ErrorSummary::default(), &[])[0].id(),
             message,
         ),
         Err(error) => return failed(error, Some(&visitor)),
     }
+    // Only a form shown again needs the case and the social workers to choose from.
+    let (context, _) = match context(state, &caller, id, form).await {
+        Ok(found) => found,
+        Err(error) => return failed(error, Some(&visitor)),
+    };
     let ids: Vec<String> = form
         .fields(&a, &ErrorSummary::default(), &context.social_workers)
         .iter()

@@ -25,10 +25,7 @@ use uuid::Uuid;
 
 use super::case_url;
 use crate::{
-    forms::{
-        ChoiceField, DateField, ErrorSummary, Field, TextField, TextareaField, answer, given,
-        required_date, yes_no,
-    },
+    forms::{Answered, ErrorSummary, Field, YES_NO, answer, choices, given, required_date, yes_no},
     pages::{
         CaseFormPage, Chrome, failed, ok, render, see_other,
         staff::{staff_form_sender, staff_member},
@@ -79,79 +76,52 @@ impl CaseForm {
         errors: &ErrorSummary,
         current: ArrangementStatus,
     ) -> Vec<Field> {
-        let date = |name: &str, legend: &str| {
-            let part = |p: &str| answer(a, &format!("{name}_{p}")).to_owned();
-            Field::Date(
-                DateField::new(name, legend)
-                    .hint("For example, 28 11 2026")
-                    .typed(&part("day"), &part("month"), &part("year"))
-                    .errors_from(errors),
-            )
-        };
-        let radios = |name: &str, legend: &str, choices: &[(&str, &str)]| {
-            ChoiceField::radios(name, legend, choices)
-                .select(&[answer(a, name)])
-                .errors_from(errors)
-        };
-        let textarea = |name: &str, label: &str| {
-            TextareaField::new(name, label)
-                .value(answer(a, name))
-                .errors_from(errors)
-        };
-        let text = |name: &str, label: &str| {
-            TextField::new(name, label)
-                .value(answer(a, name))
-                .errors_from(errors)
-        };
-        const YES_NO: [(&str, &str); 2] = [("yes", "Yes"), ("no", "No")];
+        let f = Answered { answers: a, errors };
         match self {
             CaseForm::Visit => vec![
-                date("visited_on", "When did you visit?"),
-                Field::Choice(radios("child_seen", "Did you see the child?", &YES_NO)),
+                Field::Date(f.date("visited_on", "When did you visit?")),
+                Field::Choice(f.radios("child_seen", "Did you see the child?", &YES_NO)),
                 Field::Choice(
-                    radios("seen_alone", "Did you see the child alone?", &YES_NO)
+                    f.radios("seen_alone", "Did you see the child alone?", &YES_NO)
                         .hint("Answer only if you saw the child."),
                 ),
-                Field::Textarea(textarea("report", "What you found")),
+                Field::Textarea(f.textarea("report", "What you found")),
             ],
             CaseForm::Schedule2 => {
-                let matters: Vec<(&str, &str)> = Schedule2Matter::ALL
-                    .iter()
-                    .map(|m| (m.code(), m.words()))
-                    .collect();
-                let findings: Vec<(&str, &str)> =
-                    Finding::ALL.iter().map(|f| (f.code(), f.words())).collect();
+                let matters = choices(
+                    &Schedule2Matter::ALL,
+                    Schedule2Matter::code,
+                    Schedule2Matter::words,
+                );
+                let findings = choices(&Finding::ALL, Finding::code, Finding::words);
                 vec![
-                    Field::Choice(radios("matter", "Which matter did you check?", &matters)),
-                    date("checked_on", "When did you check it?"),
-                    Field::Choice(radios("finding", "What did you find?", &findings)),
+                    Field::Choice(f.radios("matter", "Which matter did you check?", &matters)),
+                    Field::Date(f.date("checked_on", "When did you check it?")),
+                    Field::Choice(f.radios("finding", "What did you find?", &findings)),
                     Field::Textarea(
-                        textarea("notes", "Notes")
+                        f.textarea("notes", "Notes")
                             .hint("Say what the concerns are, if you have any."),
                     ),
                 ]
             }
             CaseForm::Suitability => {
-                let outcomes: Vec<(&str, &str)> = DbsOutcome::ALL
-                    .iter()
-                    .map(|o| (o.code(), o.words()))
-                    .collect();
+                let outcomes = choices(&DbsOutcome::ALL, DbsOutcome::code, DbsOutcome::words);
                 vec![
-                    Field::Text(text("person_name", "Full name of the person checked")),
+                    Field::Text(f.text("person_name", "Full name of the person checked")),
                     Field::Text(
-                        text("relationship", "Who they are in the household")
+                        f.text("relationship", "Who they are in the household")
                             .hint("For example, carer, or the carer's husband."),
                     ),
-                    date("checked_on", "Date of the DBS check"),
-                    Field::Choice(radios("outcome", "Outcome", &outcomes)),
+                    Field::Date(f.date("checked_on", "Date of the DBS check")),
+                    Field::Choice(f.radios("outcome", "Outcome", &outcomes)),
                     Field::Textarea(
-                        textarea("notes", "Notes")
+                        f.textarea("notes", "Notes")
                             .hint("Say what was disclosed and what you decided, if anything was."),
                     ),
                 ]
             }
             CaseForm::Status => {
-                let choices: Vec<(&str, &str)> = [
+                let moves: Vec<(&str, &str)> = [
                     (ArrangementStatus::Assessing, "Being assessed"),
                     (
                         ArrangementStatus::Confirmed,
@@ -168,12 +138,12 @@ impl CaseForm {
                 .map(|(status, words)| (status.code(), words))
                 .collect();
                 vec![
-                    Field::Choice(radios("to", "What is its status now?", &choices)),
+                    Field::Choice(f.radios("to", "What is its status now?", &moves)),
                     Field::Textarea(
-                        textarea("reason", "Reason")
+                        f.textarea("reason", "Reason")
                             .hint("Needed when it is not private fostering, or when it has ended."),
                     ),
-                    date("ended_on", "When did it end?"),
+                    Field::Date(f.date("ended_on", "When did it end?")),
                 ]
             }
         }
@@ -254,10 +224,6 @@ async fn save(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let case = match case_for_form(state, &caller, id).await {
-        Ok(case) => case,
-        Err(error) => return failed(error, Some(&visitor)),
-    };
     let mut errors = ErrorSummary::default();
     let saved = record(state, &caller, id, form, &a, &mut errors).await;
     match saved {
@@ -277,6 +243,11 @@ async fn save(
         ),
         Err(error) => return failed(error, Some(&visitor)),
     }
+    // Only a form shown again needs the case, for its caption and the statuses to move to.
+    let case = match case_for_form(state, &caller, id).await {
+        Ok(case) => case,
+        Err(error) => return failed(error, Some(&visitor)),
+    };
     let ids: Vec<String> = form
         .fields(&a, &ErrorSummary::default(), case.2)
         .iter()
