@@ -152,6 +152,7 @@ pub struct Assessment {
     pub started_on: Option<NaiveDate>,
     pub completed_on: Option<NaiveDate>,
     pub areas: Vec<Area>,
+    pub views_and_wishes: Option<String>,
     /// Is the young person a child in need who requires accommodation? The decision turns on it.
     pub requires_accommodation: Option<bool>,
 }
@@ -572,6 +573,7 @@ mod tests {
             started_on,
             completed_on,
             areas: Area::ALL.to_vec(),
+            views_and_wishes: None,
             requires_accommodation: Some(true),
         }
     }

@@ -594,11 +594,13 @@ impl HomelessnessApi {
             &caller,
             id.0,
             AssessmentUpdate {
-                started_on: body.started_on.map(|d| d.0),
-                completed_on: body.completed_on.map(|d| d.0),
-                areas: body.areas.into_iter().map(Into::into).collect(),
-                views_and_wishes: body.views_and_wishes.map(Text::into_string),
-                requires_accommodation: body.requires_accommodation,
+                assessment: domain::Assessment {
+                    started_on: body.started_on.map(|d| d.0),
+                    completed_on: body.completed_on.map(|d| d.0),
+                    areas: body.areas.into_iter().map(Into::into).collect(),
+                    views_and_wishes: body.views_and_wishes.map(Text::into_string),
+                    requires_accommodation: body.requires_accommodation,
+                },
                 housing_officer_id: body.housing_officer_id,
                 social_worker_id: body.social_worker_id,
             },

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use entity::{user, user_role};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -110,13 +110,21 @@ pub async fn names(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = Uuid>,
 ) -> Result<Names> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(Names(HashMap::new()));
+    }
     Ok(Names(
         user::Entity::find()
+            .select_only()
+            .columns([user::Column::Id, user::Column::Name])
             .filter(user::Column::Id.is_in(ids))
+            .into_tuple::<(Uuid, String)>()
             .all(db)
             .await?
             .into_iter()
-            .map(|u| (u.id, u.name))
             .collect(),
     ))
 }

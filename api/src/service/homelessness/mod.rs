@@ -15,16 +15,18 @@ use uuid::Uuid;
 use super::{
     Caller,
     access_log::{self, ReadKind},
+    accounts::{self, Names},
 };
 use crate::{
     AppState,
     domain::{
         access::{Decision as Access, HomelessAction, HomelessCaseFacts, decide_homeless_case},
         homelessness::{
-            AccommodationKind, Area, Decision, Outcome, Presented, RightsInformation, Route,
-            assessment_due, assessment_status,
+            AccommodationKind, Area, Assessment, Decision, Outcome, Presented, RightsInformation,
+            Route, assessment_due, assessment_status,
         },
         obligations::Status,
+        people::full_name,
         roles::Role,
     },
     error::{Error, Result},
@@ -35,16 +37,6 @@ use crate::{
 pub struct Worker {
     pub id: Uuid,
     pub name: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Assessment {
-    pub started_on: Option<NaiveDate>,
-    pub completed_on: Option<NaiveDate>,
-    pub areas: Vec<Area>,
-    pub views_and_wishes: Option<String>,
-    /// The assessment found a child in need who requires accommodation.
-    pub requires_accommodation: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,25 +171,10 @@ pub(crate) async fn authorise(
     }
 }
 
-async fn names(db: &impl ConnectionTrait, ids: Vec<Uuid>) -> Result<HashMap<Uuid, String>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let found: Vec<(Uuid, String)> = user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .column(user::Column::Name)
-        .filter(user::Column::Id.is_in(ids))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(found.into_iter().collect())
-}
-
-fn worker(names: &HashMap<Uuid, String>, id: Uuid) -> Worker {
+fn worker(names: &Names, id: Uuid) -> Worker {
     Worker {
         id,
-        name: names.get(&id).cloned().unwrap_or_default(),
+        name: names.of(id),
     }
 }
 
@@ -233,13 +210,12 @@ pub async fn case(state: &AppState, caller: &Caller, id: Uuid) -> Result<Case> {
         .order_by_desc(homeless_rights_information::Column::RecordedAt)
         .all(&state.db)
         .await?;
-    let names = names(
+    let names = accounts::names(
         &state.db,
         [row.housing_officer_id, row.social_worker_id, row.decided_by]
             .into_iter()
             .flatten()
-            .chain(rights.iter().map(|r| r.given_by))
-            .collect(),
+            .chain(rights.iter().map(|r| r.given_by)),
     )
     .await?;
     access_log::record(
@@ -259,7 +235,7 @@ fn assemble(
     person: young_person::Model,
     stays: Vec<homeless_interim_stay::Model>,
     rights: Vec<homeless_rights_information::Model>,
-    names: &HashMap<Uuid, String>,
+    names: &Names,
 ) -> Result<Case> {
     let working_days = state.standards.homeless_assessment_working_days;
     let interim_stays = stays
@@ -310,7 +286,7 @@ fn assemble(
     Ok(Case {
         id: row.id,
         young_person_id: person.id,
-        young_person_name: format!("{} {}", person.given_name, person.family_name),
+        young_person_name: full_name(&person.given_name, &person.family_name),
         date_of_birth: person.date_of_birth,
         presented_on: row.presented_on,
         presented: Presented::from_code(&row.presented)
@@ -511,7 +487,7 @@ pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<CaseSummary>>
             Some(CaseSummary {
                 id: row.id,
                 young_person_id: person.id,
-                young_person_name: format!("{} {}", person.given_name, person.family_name),
+                young_person_name: full_name(&person.given_name, &person.family_name),
                 presented_on: row.presented_on,
                 days_since_presenting: (today - row.presented_on).num_days(),
                 stage: stage(row),

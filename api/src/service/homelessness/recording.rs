@@ -20,7 +20,7 @@ use crate::{
         access::{Decision as Access, HomelessAction, decide_homeless_case},
         care::{self, LegalStatus},
         homelessness::{
-            AccommodationKind, Area, Assessment, Decision, DecisionFacts, Outcome, Presented,
+            AccommodationKind, Assessment, Decision, DecisionFacts, Outcome, Presented,
             RightsInformation, check_age_when_presented, check_assessment, check_decision,
             check_interim_accommodation, check_rights_information,
         },
@@ -283,14 +283,10 @@ pub async fn open(state: &AppState, caller: &Caller, new: NewCase) -> Result<Uui
     Ok(id)
 }
 
-/// The joint assessment as it stands, and who is working on it.
+/// The joint assessment as it stands, and who is working on it (`None`: as before).
 #[derive(Debug, Clone)]
 pub struct AssessmentUpdate {
-    pub started_on: Option<NaiveDate>,
-    pub completed_on: Option<NaiveDate>,
-    pub areas: Vec<Area>,
-    pub views_and_wishes: Option<String>,
-    pub requires_accommodation: Option<bool>,
+    pub assessment: Assessment,
     pub housing_officer_id: Option<Uuid>,
     pub social_worker_id: Option<Uuid>,
 }
@@ -308,22 +304,14 @@ pub async fn record_assessment(
             "The decision has been made: the assessment can no longer change".into(),
         ));
     }
-    let mut errors = check_assessment(
-        row.presented_on,
-        &Assessment {
-            started_on: update.started_on,
-            completed_on: update.completed_on,
-            areas: update.areas.clone(),
-            requires_accommodation: update.requires_accommodation,
-        },
-        state.clock.today(),
-    )
-    .err()
-    .unwrap_or_default();
+    let assessment = update.assessment;
+    let mut errors = check_assessment(row.presented_on, &assessment, state.clock.today())
+        .err()
+        .unwrap_or_default();
     text_errors(
         &mut errors,
         "views_and_wishes",
-        update.views_and_wishes.as_deref().unwrap_or_default(),
+        assessment.views_and_wishes.as_deref().unwrap_or_default(),
         None,
     );
     let housing = update.housing_officer_id.or(row.housing_officer_id);
@@ -339,19 +327,19 @@ pub async fn record_assessment(
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
-    let mut areas = update.areas;
+    let mut areas = assessment.areas;
     areas.sort();
     areas.dedup();
     let young_person_id = row.young_person_id;
     let mut changed: homeless_case::ActiveModel = row.into();
-    changed.assessment_started_on = Set(update.started_on);
-    changed.assessment_completed_on = Set(update.completed_on);
+    changed.assessment_started_on = Set(assessment.started_on);
+    changed.assessment_completed_on = Set(assessment.completed_on);
     changed.areas_assessed = Set(areas.iter().map(|a| a.code()).collect::<Vec<_>>().join(","));
-    changed.views_and_wishes = Set(update
+    changed.views_and_wishes = Set(assessment
         .views_and_wishes
         .map(|v| v.trim().to_owned())
         .filter(|v| !v.is_empty()));
-    changed.requires_accommodation = Set(update.requires_accommodation);
+    changed.requires_accommodation = Set(assessment.requires_accommodation);
     changed.housing_officer_id = Set(housing);
     changed.social_worker_id = Set(social);
     changed.updated_at = Set(state.clock.now());

@@ -1,12 +1,9 @@
 //! One arrangement as the officer works on it: everything anyone told us, the visits, the
 //! Schedule 2 checklist and the DBS checks of the household; and recording those checks.
-use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{pf_notification, pf_schedule_2_check, pf_suitability_check, pf_visit, user};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use entity::{pf_notification, pf_schedule_2_check, pf_suitability_check, pf_visit};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 use super::arrangements::{
@@ -28,14 +25,14 @@ use crate::{
         },
     },
     error::{Error, Result},
-    service::Caller,
+    service::{Caller, accounts},
 };
 
 /// The member of staff who recorded something.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordedBy {
     pub user_id: Uuid,
-    /// Empty if their account cannot be found.
+    /// "A former member of staff" if their account cannot be found.
     pub name: String,
 }
 
@@ -144,8 +141,8 @@ pub async fn case(state: &AppState, caller: &Caller, id: Uuid) -> Result<Case> {
         .order_by_desc(pf_suitability_check::Column::RecordedAt)
         .all(&state.db)
         .await?;
-    let names = staff_names(
-        state,
+    let names = accounts::names(
+        &state.db,
         visits
             .iter()
             .map(|v| v.recorded_by)
@@ -155,7 +152,7 @@ pub async fn case(state: &AppState, caller: &Caller, id: Uuid) -> Result<Case> {
     .await?;
     let by = |user_id: Uuid| RecordedBy {
         user_id,
-        name: names.get(&user_id).cloned().unwrap_or_default(),
+        name: names.of(user_id),
     };
 
     let received_on = notifications
@@ -228,27 +225,6 @@ pub async fn case(state: &AppState, caller: &Caller, id: Uuid) -> Result<Case> {
 }
 
 /// The names of the members of staff with these ids, in one query.
-async fn staff_names(
-    state: &AppState,
-    ids: impl Iterator<Item = Uuid>,
-) -> Result<HashMap<Uuid, String>> {
-    let mut ids: Vec<Uuid> = ids.collect();
-    ids.sort();
-    ids.dedup();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let names: Vec<(Uuid, String)> = user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .column(user::Column::Name)
-        .filter(user::Column::Id.is_in(ids))
-        .into_tuple()
-        .all(&state.db)
-        .await?;
-    Ok(names.into_iter().collect())
-}
-
 fn sent_notification(row: pf_notification::Model) -> Result<SentNotification> {
     let notification: Notification =
         serde_json::from_str(&row.details).map_err(|e| Error::Unexpected(e.into()))?;
@@ -299,10 +275,9 @@ fn suitability_check(
 /// The caller, as the one recording.
 async fn recorder(state: &AppState, caller: &Caller) -> Result<RecordedBy> {
     let user_id = caller.actor.user_id;
-    let names = staff_names(state, std::iter::once(user_id)).await?;
     Ok(RecordedBy {
         user_id,
-        name: names.get(&user_id).cloned().unwrap_or_default(),
+        name: accounts::names(&state.db, [user_id]).await?.of(user_id),
     })
 }
 

@@ -5,7 +5,7 @@ use api::domain::roles::Role;
 use api::{
     AppState,
     domain::homelessness::{
-        AccommodationKind, Area, Decision, Outcome, Presented, RightsInformation, Route,
+        AccommodationKind, Area, Assessment, Decision, Outcome, Presented, RightsInformation, Route,
     },
     error::Error,
     service::{
@@ -482,11 +482,13 @@ async fn record(
                 caller,
                 id,
                 AssessmentUpdate {
-                    started_on,
-                    completed_on,
-                    areas: all_ticked(a, "areas", Area::from_code),
-                    views_and_wishes: given(answer(a, "views_and_wishes")),
-                    requires_accommodation: yes_no(answer(a, "requires_accommodation")),
+                    assessment: Assessment {
+                        started_on,
+                        completed_on,
+                        areas: all_ticked(a, "areas", Area::from_code),
+                        views_and_wishes: given(answer(a, "views_and_wishes")),
+                        requires_accommodation: yes_no(answer(a, "requires_accommodation")),
+                    },
                     housing_officer_id: None,
                     social_worker_id: chosen_worker(a),
                 },
