@@ -168,6 +168,15 @@ async fn the_officer_records_a_visit_a_schedule_2_check_a_dbs_check_and_a_status
 
     let form = officer.get(&format!("{case}/status")).await;
     assert!(form.body.contains("name=\"from\" value=\"notified\""));
+    // Only the moves a newly notified arrangement can make are offered: it cannot end before
+    // it is confirmed.
+    for offered in ["assessing", "confirmed", "not_private_fostering"] {
+        assert!(
+            form.body.contains(&format!("value=\"{offered}\"")),
+            "{offered}"
+        );
+    }
+    assert!(!form.body.contains("value=\"ended\""));
     let confirmed = officer
         .post(
             &format!("{case}/status"),

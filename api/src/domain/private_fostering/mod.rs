@@ -68,9 +68,22 @@ pub struct StatusChange {
     pub ended_on: Option<chrono::NaiveDate>,
 }
 
-/// May an arrangement move from `from` as `change` says? Notified arrangements are assessed,
+/// Can an arrangement move from one status to another? Notified arrangements are assessed,
 /// then confirmed or found not to be private fostering; confirmed ones end. A decision made in
-/// error can be taken back to assessing.
+/// error can be taken back to assessing. An ended arrangement stays ended.
+pub fn can_move(from: ArrangementStatus, to: ArrangementStatus) -> bool {
+    use ArrangementStatus::*;
+    matches!(
+        (from, to),
+        (Notified, Assessing | Confirmed | NotPrivateFostering)
+            | (Assessing, Confirmed | NotPrivateFostering)
+            | (Confirmed, Ended | Assessing)
+            | (NotPrivateFostering, Assessing)
+    )
+}
+
+/// May an arrangement move from `from` as `change` says (`can_move`), with the reason and the
+/// end date it needs?
 pub fn check_status_change(
     from: ArrangementStatus,
     change: &StatusChange,
@@ -79,14 +92,7 @@ pub fn check_status_change(
 ) -> Result<(), crate::domain::validation::FieldErrors> {
     use ArrangementStatus::*;
     let mut errors = crate::domain::validation::FieldErrors::new();
-    let allowed = matches!(
-        (from, change.to),
-        (Notified, Assessing | Confirmed | NotPrivateFostering)
-            | (Assessing, Confirmed | NotPrivateFostering)
-            | (Confirmed, Ended | Assessing)
-            | (NotPrivateFostering, Assessing)
-    );
-    if !allowed {
+    if !can_move(from, change.to) {
         errors.add(
             "status",
             format!(

@@ -4,7 +4,7 @@
 use api::{
     AppState,
     domain::private_fostering::{
-        ArrangementStatus, StatusChange,
+        ArrangementStatus, StatusChange, can_move,
         schedule_2::{Finding, Schedule2Check, Schedule2Matter},
         suitability::{DbsOutcome, SuitabilityCheck},
         visits::Visit,
@@ -134,7 +134,7 @@ impl CaseForm {
                     (ArrangementStatus::Ended, "Ended"),
                 ]
                 .into_iter()
-                .filter(|(status, _)| *status != current)
+                .filter(|(status, _)| can_move(current, *status))
                 .map(|(status, words)| (status.code(), words))
                 .collect();
                 vec![

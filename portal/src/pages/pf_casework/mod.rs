@@ -8,7 +8,7 @@ use api::{
     domain::{
         access::{self, Action},
         private_fostering::{
-            ArrangementStatus,
+            ArrangementStatus, can_move,
             notification::{Notification, Notifier},
             schedule_2::Finding,
             suitability::DbsOutcome,
@@ -109,7 +109,8 @@ struct CasePage {
 struct CaseLinks {
     visit: String,
     dbs: String,
-    status: String,
+    /// None when the arrangement can move no further (it has ended).
+    status: Option<String>,
 }
 
 fn yes_no(answer: Option<bool>) -> String {
@@ -311,7 +312,10 @@ fn case_page(chrome: Chrome, case: Case, today: chrono::NaiveDate, can_record: b
         links: can_record.then(|| CaseLinks {
             visit: format!("{}/visits/new", case_url(id)),
             dbs: format!("{}/suitability-checks/new", case_url(id)),
-            status: format!("{}/status", case_url(id)),
+            status: ArrangementStatus::ALL
+                .into_iter()
+                .any(|to| can_move(a.status, to))
+                .then(|| format!("{}/status", case_url(id))),
         }),
     }
 }
